@@ -1,0 +1,2 @@
+// Placeholder entry point; the command tree lands with the CLI work.
+print("synthkit")

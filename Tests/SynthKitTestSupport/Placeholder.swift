@@ -1,0 +1,1 @@
+// Placeholder; conformance suites land with their modules.
