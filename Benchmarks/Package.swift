@@ -1,0 +1,22 @@
+// swift-tools-version:6.1
+// Benchmarks live in their own package (swift-collections' layout) so `swift test` at the root
+// never builds them. Run from this folder: `swift run -c release <BenchName> [options]`.
+import PackageDescription
+
+let package = Package(
+    name: "SynthKitBenchmarks",
+    dependencies: [
+        .package(name: "SynthKit", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "EngineBench",
+            dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
+        .executableTarget(
+            name: "TableBench",
+            dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
+        .executableTarget(
+            name: "SynthesisBench",
+            dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
+    ]
+)
