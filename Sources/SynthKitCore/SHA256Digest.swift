@@ -21,7 +21,12 @@ public struct SHA256Digest: Sendable {
     public static func hex(of data: Data) -> String {
         var digest = SHA256Digest()
         digest.update(data)
-        return digest.finalize().map { byte in
+        return digest.finalizeHex()
+    }
+
+    /// Finishes the digest and returns it as 64 lowercase hex digits.
+    public mutating func finalizeHex() -> String {
+        finalize().map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()

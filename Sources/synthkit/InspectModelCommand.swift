@@ -1,0 +1,58 @@
+import ArgumentParser
+import SynthKit
+
+/// `synthkit inspect-model`: shows what a model learned and where it came from.
+struct InspectModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect-model",
+        abstract: "Show what a model learned (marginals, correlations, missing shares) and its provenance.",
+        discussion: """
+            Examples:
+              synthkit inspect-model adult.synth
+              synthkit inspect-model adult.synth --json - | jq .summary.columns
+            """)
+
+    @Argument(help: "The model file written by `fit`.")
+    var model: String
+
+    @OptionGroup var json: JSONOutputOption
+
+    func run() throws {
+        try runReportingErrors { () throws(SynthKitError) in
+            let loaded = try ModelFile.load(model)
+            let summary = loaded.summary()
+            if json.path != "-" {
+                StandardStreams.writeOutput(summary.renderText() + "\n" + ProvenanceText.render(loaded.provenance))
+            }
+            try json.write(ModelInspection(kind: type(of: loaded).kind.rawValue, summary: summary, provenance: loaded.provenance))
+        }
+    }
+}
+
+/// What `inspect-model --json` writes.
+struct ModelInspection: Encodable {
+    var kind: String
+    var summary: ModelSummary
+    var provenance: Provenance
+}
+
+/// Provenance as text lines.
+enum ProvenanceText {
+    /// "provenance:" followed by one indented line per fact.
+    static func render(_ provenance: Provenance) -> String {
+        var lines = [
+            "provenance:",
+            "  synthesizer       \(provenance.synthesizer.rawValue)",
+            "  input SHA-256     \(provenance.inputSHA256 ?? "unknown")",
+            "  schema hash       \(provenance.schemaHash)",
+            "  seed              \(provenance.seed)",
+            "  created at        \(provenance.createdAt)",
+            "  SynthKit version  \(provenance.synthkitVersion)",
+        ]
+        for (name, value) in provenance.hyperparameters.sorted(by: { $0.key < $1.key }) {
+            lines.append("  hyperparameter    \(name) = \(value)")
+        }
+        lines.append("  privacy           \(provenance.privacy == nil ? "none (not differentially private)" : "see --json")")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder entry point; the command tree lands with the CLI work.
-print("synthkit")
