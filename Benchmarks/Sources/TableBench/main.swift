@@ -106,3 +106,33 @@ if FileManager.default.isExecutableFile(atPath: python) {
 } else {
     print("pandas baseline skipped: \(python) not found")
 }
+
+// Datetime parsing and formatting, 1M cells, on bytes.
+let datetimeFormat = try DatetimeFormat("yyyy-MM-dd'T'HH:mm:ss")
+let cellCount = 1_000_000
+var cells: [UInt8] = []
+var offsets: [Int] = [0]
+for index in 0..<cellCount {
+    datetimeFormat.format(Double(index) * 3_607.25, into: &cells)
+    offsets.append(cells.count)
+}
+var checksum = 0.0
+let parseStart = now()
+cells.withUnsafeBufferPointer { buffer in
+    guard let base = buffer.baseAddress else { return }
+    for index in 0..<cellCount {
+        checksum += datetimeFormat.parse(base + offsets[index], count: offsets[index + 1] - offsets[index]) ?? .nan
+    }
+}
+let parseSeconds = now() - parseStart
+var formatted: [UInt8] = []
+formatted.reserveCapacity(cells.count)
+let formatStart = now()
+for index in 0..<cellCount { datetimeFormat.format(Double(index) * 3_607.0, into: &formatted) }
+let formatSeconds = now() - formatStart
+print(String(format: "DatetimeFormat: parse %.1f M cells/s, format %.1f M cells/s (checksum %.0f)",
+    Double(cellCount) / parseSeconds / 1e6, Double(cellCount) / formatSeconds / 1e6, checksum))
+
+let inferStart = now()
+let inferred = SchemaInference.infer(table: table)
+print(String(format: "SchemaInference.infer on %d rows: %.3f s (%d columns)", table.rowCount, now() - inferStart, inferred.columns.count))

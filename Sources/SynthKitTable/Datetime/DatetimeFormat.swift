@@ -25,12 +25,19 @@ public struct DatetimeFormat: Sendable, Hashable, CustomStringConvertible {
     /// The pattern text.
     public let pattern: String
     let tokens: [Token]
+    /// Digits printed for the fraction of a second (0 without an `S` field).
+    let fractionDigits: Int
+    private static let utcOffset: [UInt8] = Array("+00:00".utf8)
 
     /// Compiles a pattern.
     /// - Throws: `.invalidArgument` for an unknown pattern letter or an unclosed quote.
     public init(_ pattern: String) throws(SynthKitError) {
         self.pattern = pattern
         self.tokens = try Self.compile(pattern)
+        self.fractionDigits = tokens.reduce(0) { result, token in
+            if case .fraction(let count, _) = token { return count }
+            return result
+        }
     }
 
     /// The pattern text.
@@ -103,11 +110,7 @@ public struct DatetimeFormat: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends the text of `seconds` since the epoch to `bytes`.
     public func format(_ seconds: Double, into bytes: inout [UInt8]) {
-        let digits = tokens.reduce(0) { result, token in
-            if case .fraction(let count, _) = token { return count }
-            return result
-        }
-        let scale = DatetimeCalendar.powerOfTen(digits)
+        let scale = DatetimeCalendar.powerOfTen(fractionDigits)
         var whole = seconds.rounded(.down)
         var fractionUnits = Int(((seconds - whole) * scale).rounded())
         if Double(fractionUnits) >= scale {
@@ -137,20 +140,30 @@ public struct DatetimeFormat: Sendable, Hashable, CustomStringConvertible {
                 if optionalDot { bytes.append(UInt8(ascii: ".")) }
                 Self.appendDigits(fractionUnits, width: count, to: &bytes)
             case .zone(let printsOffset):
-                bytes += printsOffset ? Array("+00:00".utf8) : [UInt8(ascii: "Z")]
+                if printsOffset {
+                    bytes += Self.utcOffset
+                } else {
+                    bytes.append(UInt8(ascii: "Z"))
+                }
             }
         }
     }
 
+    @inline(__always)
     private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = []
+        var divisor = 1
+        var length = 1
+        while divisor * 10 <= value {
+            divisor *= 10
+            length += 1
+        }
+        for _ in length..<max(width, length) { bytes.append(UInt8(ascii: "0")) }
         var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        if digits.count < width { digits += Array(repeating: UInt8(ascii: "0"), count: width - digits.count) }
-        bytes += digits.reversed()
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     private static func compile(_ pattern: String) throws(SynthKitError) -> [Token] {
