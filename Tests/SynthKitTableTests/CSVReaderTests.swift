@@ -93,6 +93,34 @@ import Testing
         }
     }
 
+    @Test func streamingFromAFileMatchesMemoryIncludingBackfill() throws {
+        var text = "\u{FEFF}id,code,note\r\n"
+        for index in 0..<300 {
+            text += "\(index),\(index % 7).0,\"row \(index)\r\nsecond \"\"line\"\"\"\r\n"
+        }
+        text += "300,late,\"\"\r\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let expected = try read(text)
+        #expect(expected["code"]?.categories?.levels.first == "0.0")
+        #expect(expected["code"]?.categories?.levels.last == "late")
+        #expect(expected["note"]?.categories?.levels[1] == "row 1\r\nsecond \"line\"")
+        for chunk in [1, 100, 1_000, 1 << 20] {
+            #expect(try CSVReader(options: CSVOptions(chunkSize: chunk)).read(path: path) == expected)
+        }
+    }
+
+    @Test func sharedAdultFixtureRoundTrips() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/adult-200", withExtension: "csv"))
+        let table = try CSVReader().read(path: url.path)
+        #expect(table.rowCount == 200)
+        #expect(table.columns.count == 15)
+        let again = try CSVReader().read(data: try CSVWriter().encode(table), name: "again.csv")
+        #expect(again == table)
+        #expect(try CSVWriter().encode(again) == (try CSVWriter().encode(table)))
+    }
+
     @Test func raggedRowsNameLineAndCounts() throws {
         let error = try #require(readError("a,b\n1,2\n3\n4,5,6\n"))
         #expect(error.code == .invalidInput)

@@ -21,7 +21,7 @@ enum CSVStream {
             throw SynthKitError(.io, "cannot open the file: \(String(cString: strerror(code)))", location: .init(file: path))
         }
         defer { close(descriptor) }
-        var capacity = options.chunkSize
+        var capacity = max(options.chunkSize, 64)
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var tokenizer = CSVTokenizer(delimiter: options.delimiter, file: path)
