@@ -56,6 +56,12 @@ import Testing
         #expect(kinds(schema) == Self.adultKinds)
         #expect(schema["education_num"]?.numerical?.maximum == 16)
         #expect(schema["occupation"]?.missingShare ?? 0 > 0.05)
+        let germanPath = "/work/shared/datasets/german_credit.csv"
+        guard FileManager.default.fileExists(atPath: germanPath) else { return }
+        let german = SchemaInference.infer(table: try CSVReader().read(path: germanPath))
+        #expect(Set(german.columns.filter { $0.kind == .numerical }.map(\.name)) == Self.germanNumerical)
+        #expect(german["credit_risk"]?.categories?.counts == [700, 300])
+        #expect(german["telephone"]?.kind == .boolean)
     }
 
     @Test func datetimeFormatsAreDetected() throws {
