@@ -15,6 +15,37 @@ public struct Column: Sendable, Hashable {
         case numeric([Double])
         /// A code per row into `levels`; `-1` is missing. Levels are distinct.
         case categorical(codes: [Int32], levels: [String])
+
+        /// Equal storage: same layout and values, where two missing numbers (NaN) are equal,
+        /// so a table with missing values equals itself (IEEE `NaN != NaN` would not).
+        public static func == (left: Values, right: Values) -> Bool {
+            switch (left, right) {
+            case (.numeric(let first), .numeric(let second)):
+                guard first.count == second.count else { return false }
+                for index in first.indices where first[index] != second[index] {
+                    if !(first[index].isNaN && second[index].isNaN) { return false }
+                }
+                return true
+            case (.categorical(let firstCodes, let firstLevels), .categorical(let secondCodes, let secondLevels)):
+                return firstCodes == secondCodes && firstLevels == secondLevels
+            default:
+                return false
+            }
+        }
+
+        /// Hashes consistently with ``==(_:_:)``: every NaN hashes alike.
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case .numeric(let numbers):
+                hasher.combine(0)
+                hasher.combine(numbers.count)
+                for value in numbers { hasher.combine(value.isNaN ? Double.nan.bitPattern : (value == 0 ? 0 : value.bitPattern)) }
+            case .categorical(let codes, let levels):
+                hasher.combine(1)
+                hasher.combine(codes)
+                hasher.combine(levels)
+            }
+        }
     }
 
     /// The column's name, unique within its table.
