@@ -55,7 +55,7 @@ public struct NumericalFormat: Codable, Hashable, Sendable {
             var step: Double?
             if isInteger {
                 step = 1
-            } else if decimalPlaces > 0 && decimalPlaces <= 12 {
+            } else if decimalPlaces > 0 && decimalPlaces <= Self.maximumRoundedPlaces {
                 step = pow10(-decimalPlaces)
             }
             return NumericalFormat(
@@ -94,11 +94,14 @@ public struct NumericalFormat: Codable, Hashable, Sendable {
         return exponent < 0 ? 1 / value : value
     }
 
-    /// The number of decimal places in the shortest text of `value` (at most 12).
+    /// Columns with more decimal places than this keep full precision (no rounding).
+    static let maximumRoundedPlaces = 10
+
+    /// The number of decimal places in the shortest text of `value` (17 for exponent notation).
     static func decimalPlaces(of value: Double) -> Int {
         let text = "\(value)"
-        if text.contains("e") { return 12 }
+        if text.contains("e") { return 17 }
         guard let dot = text.firstIndex(of: ".") else { return 0 }
-        return min(12, text.distance(from: dot, to: text.endIndex) - 1)
+        return text.distance(from: dot, to: text.endIndex) - 1
     }
 }
