@@ -1,6 +1,9 @@
 // Fits the Gaussian copula on a CSV, samples rows and writes them as CSV, timing each step.
 //
-//   swift run -c release SynthesisBench TRAIN.csv OUTPUT.csv [ROWS] [SEED] [THREADS]
+//   swift run -c release SynthesisBench TRAIN.csv OUTPUT.csv [ROWS] [SEED] [THREADS] [ORDERING] [CORRECTION]
+//
+// ORDERING is `optimalScaling` (default) or `frequency`; CORRECTION is `true` (default) or
+// `false` (ablations of the categorical layout and the coarsening correction).
 //
 // Uses a minimal CSV parser (no quoted fields; empty = missing) until the table module's
 // reader lands; a column whose every non-empty field parses as a number is numerical, else
@@ -18,6 +21,9 @@ guard arguments.count >= 3 else {
 let rowsWanted = arguments.count > 3 ? Int(arguments[3]) : nil
 let seedValue = arguments.count > 4 ? UInt64(arguments[4]) ?? 0 : 0
 let threads = arguments.count > 5 ? Int(arguments[5]) : nil
+let ordering = arguments.count > 6 ? CategoricalOrdering(rawValue: arguments[6]) ?? .optimalScaling : .optimalScaling
+let correction = arguments.count > 7 ? arguments[7] != "false" : true
+let synthesizer = GaussianCopula(categoricalOrdering: ordering, correctsCoarsening: correction)
 
 let start = now()
 guard let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {
@@ -56,7 +62,7 @@ let schema = Schema(columns: schemaColumns)
 let readSeconds = now() - start
 
 let fitStart = now()
-let model = try GaussianCopula().fit(table, schema: schema, options: FitOptions(seed: Seed(seedValue), threads: threads))
+let model = try synthesizer.fit(table, schema: schema, options: FitOptions(seed: Seed(seedValue), threads: threads))
 let fitSeconds = now() - fitStart
 
 let sampleStart = now()
