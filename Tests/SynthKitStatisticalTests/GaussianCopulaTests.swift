@@ -7,7 +7,7 @@ import Testing
 
     static let configurations: [GaussianCopula] = [
         GaussianCopula(),
-        GaussianCopula(categoricalOrdering: .frequency, correctsCoarsening: false),
+        GaussianCopula(categoricalOrdering: .frequency, correctsCoarsening: false, jointAssociationThreshold: 2),
         GaussianCopula(defaultFamily: .truncatedNormal),
         GaussianCopula(defaultFamily: .beta),
         GaussianCopula(defaultFamily: .gamma),
@@ -48,6 +48,38 @@ import Testing
         #expect(signup.allSatisfy { $0.truncatingRemainder(dividingBy: 86_400) == 0 })
     }
 
+    @Test func modelsStronglyAssociatedCategoricalsJointly() throws {
+        // colour and shape are tied non-monotonically; size is independent of both.
+        var stream = Seed(4).stream()
+        let pairs = [("red", "circle"), ("green", "square"), ("blue", "circle"), ("red", "star"), ("green", "star")]
+        var colours: [String?] = []
+        var shapes: [String?] = []
+        var sizes: [String?] = []
+        for _ in 0..<600 {
+            let pair = pairs[stream.nextIndex(below: pairs.count)]
+            colours.append(pair.0)
+            shapes.append(pair.1)
+            sizes.append(stream.nextUniform() < 0.5 ? "small" : "large")
+        }
+        let table = try Table(columns: [
+            Column(name: "colour", strings: colours), Column(name: "shape", strings: shapes), Column(name: "size", strings: sizes),
+        ])
+        let schema = Schema(columns: ["colour", "shape", "size"].map { ColumnSchema(name: $0, kind: .categorical) })
+        let model = try GaussianCopula().fit(table, schema: schema, options: FitOptions(seed: Seed(0)))
+        let summary = model.summary()
+        #expect(summary.columns[0].family == "joint categorical with shape")
+        #expect(summary.columns[2].family.hasPrefix("categorical intervals"))
+        let sample = try model.sample(count: 3000, seed: Seed(1))
+        let allowed = Set(pairs.map { "\($0.0)/\($0.1)" })
+        let sampledColours = try #require(sample["colour"])
+        let sampledShapes = try #require(sample["shape"])
+        let combinations = (0..<sample.rowCount).map { "\(sampledColours.text(at: $0) ?? "")/\(sampledShapes.text(at: $0) ?? "")" }
+        #expect(combinations.allSatisfy { allowed.contains($0) })
+        #expect(Set(combinations) == allowed)
+        let separate = try GaussianCopula(jointAssociationThreshold: 2).fit(table, schema: schema, options: FitOptions(seed: Seed(0)))
+        #expect(separate.summary().columns.allSatisfy { $0.family.hasPrefix("categorical intervals") })
+    }
+
     @Test func handlesConstantAndAllMissingColumns() throws {
         let table = try Table(columns: [
             Column(name: "constant", numbers: [Double?](repeating: 7, count: 30)),
@@ -69,14 +101,15 @@ import Testing
 
     @Test func reportsBadHyperparametersAndSchemasWithLocations() throws {
         let (table, schema) = Self.fixture
-        let bad = GaussianCopula(familyOverrides: ["nope": .beta], parametricTolerance: 2, empiricalKnots: 1)
+        let bad = GaussianCopula(
+            familyOverrides: ["nope": .beta], parametricTolerance: 2, empiricalKnots: 1, maximumJointCategories: 1)
         do {
             _ = try bad.fit(table, schema: schema, options: FitOptions(seed: Seed(0)))
             Issue.record("bad hyperparameters were accepted")
         } catch {
             #expect(error.code == .invalidArgument)
             let fields = Set(([error] + error.additionalProblems).compactMap { $0.location?.field })
-            #expect(fields == ["parametricTolerance", "empiricalKnots", "familyOverrides.nope"])
+            #expect(fields == ["parametricTolerance", "empiricalKnots", "maximumJointCategories", "familyOverrides.nope"])
         }
         var wrongKind = schema
         wrongKind.columns[4].kind = .numerical

@@ -67,6 +67,14 @@ import Testing
             object["model"] = model
         }
         #expect(decode(badColumns)?.location?.field == "model.columns")
+        let badGroup = try edited { object in
+            var model = object["model"] as? [String: Any] ?? [:]
+            var groups = model["groups"] as? [[String: Any]] ?? []
+            if !groups.isEmpty { groups[0]["combinations"] = [[0]] }
+            model["groups"] = groups
+            object["model"] = model
+        }
+        #expect(decode(badGroup)?.location?.field == "model.groups[0]")
     }
 
     @Test func neverCrashesOnTruncatedOrFlippedBytes() {

@@ -18,6 +18,8 @@ struct CopulaColumn: Codable, Hashable, Sendable {
         /// A categorical or boolean column.
         case categorical(encoding: CategoryEncoding, order: [Int32], thresholds: Base64Doubles,
                          dimension: Int?, frequencies: [Double])
+        /// A member of a joint categorical group: its codes come from the group's combinations.
+        case jointCategorical(group: Int, position: Int, encoding: CategoryEncoding)
         /// An `id` column, regenerated as unique values.
         case identifier(IdentifierFormat)
         /// A `pii` or `text` column, written empty.
@@ -36,7 +38,7 @@ struct CopulaColumn: Codable, Hashable, Sendable {
         switch treatment {
         case .numeric(_, _, let value, let missing, _): return [value, missing].compactMap { $0 }
         case .categorical(_, _, _, let dimension, _): return [dimension].compactMap { $0 }
-        case .identifier, .blank: return []
+        case .jointCategorical, .identifier, .blank: return []
         }
     }
 
@@ -64,6 +66,8 @@ struct CopulaColumn: Codable, Hashable, Sendable {
             if zip(thresholds.values, thresholds.values.dropFirst()).contains(where: { !($0 <= $1) }) {
                 return "thresholds must be ascending"
             }
+        case .jointCategorical(_, let position, _):
+            if position < 0 { return "a joint member position must be non-negative" }
         case .identifier, .blank:
             break
         }

@@ -34,9 +34,16 @@ public import SynthKitTable
 /// their reliability rᵢ = sd(score ᵢ); the estimate divides by rᵢ rⱼ (first-order polyserial
 /// correction) before the nearest-correlation repair (Higham 2002).
 ///
+/// **Strongly associated categoricals** (Cramér's V ≥ ``jointAssociationThreshold``, e.g.
+/// relationship and sex) are merged greedily into one categorical of their observed
+/// combinations while a group has at most ``maximumJointCategories`` of them; the group takes
+/// one latent dimension laid out as above, so its joint distribution is reproduced exactly and
+/// it correlates with the other columns through the combination's position.
+///
 /// **Exact conditioning (later).** A condition `column = category` is the event that the
 /// column's latent coordinate lies in that category's interval; a condition on a number is a
-/// point (or a tie interval) of its latent coordinate. Conditional sampling will draw the
+/// point (or a tie interval) of its latent coordinate; a category of a joint group's member is
+/// the union of the intervals of the combinations containing it. Conditional sampling will draw the
 /// constrained coordinates from the truncated normal given the others (a Gibbs step per
 /// constrained coordinate) and the unconstrained ones from the conditional Gaussian, instead of
 /// a closed-form conditional on a point value.
@@ -66,13 +73,18 @@ public struct GaussianCopula: Synthesizer {
     public var scalingRounds: Int
     /// Whether correlations of coarsened scores are divided by their reliabilities.
     public var correctsCoarsening: Bool
+    /// Unordered categorical columns whose Cramér's V reaches this are modelled jointly (see
+    /// below); a value above 1 turns joint modelling off.
+    public var jointAssociationThreshold: Double
+    /// The most observed combinations a joint group may have (at least 2).
+    public var maximumJointCategories: Int
 
     /// Creates a configuration; values are checked by `fit`.
     public init(
         defaultFamily: MarginalFamily = .auto, familyOverrides: [String: MarginalFamily] = [:],
         categoricalOrdering: CategoricalOrdering = .optimalScaling, parametricTolerance: Double = 0.01,
         empiricalKnots: Int = 1025, discreteSupportLimit: Int = 512, scalingRounds: Int = 4,
-        correctsCoarsening: Bool = true
+        correctsCoarsening: Bool = true, jointAssociationThreshold: Double = 0.3, maximumJointCategories: Int = 200
     ) {
         self.defaultFamily = defaultFamily
         self.familyOverrides = familyOverrides
@@ -82,6 +94,8 @@ public struct GaussianCopula: Synthesizer {
         self.discreteSupportLimit = discreteSupportLimit
         self.scalingRounds = scalingRounds
         self.correctsCoarsening = correctsCoarsening
+        self.jointAssociationThreshold = jointAssociationThreshold
+        self.maximumJointCategories = maximumJointCategories
     }
 
     /// Learns marginals, category orders and the latent correlation of `table`.
@@ -104,6 +118,12 @@ public struct GaussianCopula: Synthesizer {
         if empiricalKnots < 2 { problem("empiricalKnots", "empiricalKnots must be at least 2, got \(empiricalKnots)") }
         if discreteSupportLimit < 1 {
             problem("discreteSupportLimit", "discreteSupportLimit must be at least 1, got \(discreteSupportLimit)")
+        }
+        if !(jointAssociationThreshold >= 0) {
+            problem("jointAssociationThreshold", "jointAssociationThreshold must be non-negative, got \(jointAssociationThreshold)")
+        }
+        if maximumJointCategories < 2 {
+            problem("maximumJointCategories", "maximumJointCategories must be at least 2, got \(maximumJointCategories)")
         }
         if scalingRounds < 0 { problem("scalingRounds", "scalingRounds must be non-negative, got \(scalingRounds)") }
         for name in familyOverrides.keys.sorted() where schema[name] == nil {

@@ -12,18 +12,33 @@ struct GaussianCopulaFitting {
     let schema: Schema
     let options: FitOptions
 
+    /// Where an optimised categorical layout goes back to: a column or a joint group.
+    enum LayoutTarget {
+        case column(Int)
+        case group(Int)
+    }
+
     func fit() throws(SynthKitError) -> GaussianCopula.Model {
         guard table.rowCount > 0 else {
             throw SynthKitError(.invalidInput, "cannot fit on a table with no rows; give at least one row of data")
         }
         try checkColumns()
         options.progress?.report(stage: "fitting marginals", fraction: 0)
+        var encoded: [String: (encoding: CategoryEncoding, codes: [Int32])] = [:]
+        for columnSchema in schema.columns where columnSchema.kind == .categorical || columnSchema.kind == .boolean {
+            if let column = table[columnSchema.name] { encoded[columnSchema.name] = CategoryEncoding.fit(column, schema: columnSchema) }
+        }
+        let groupMembers = jointGroups(encoded)
+        var groupOfColumn: [String: (group: Int, position: Int)] = [:]
+        for (group, members) in groupMembers.enumerated() {
+            for (position, name) in members.enumerated() { groupOfColumn[name] = (group, position) }
+        }
+        var groups: [JointCategoricalGroup] = []
         var columns: [CopulaColumn] = []
         var scores: [[Double]] = []
         var dimensionNames: [String] = []
         var categoricals: [OptimalScaling.Categorical] = []
-        var categoricalColumnIndex: [Int] = []
-        var countsByColumn: [Int: [Int]] = [:]
+        var targets: [LayoutTarget] = []
         for columnSchema in schema.columns {
             guard let column = table[columnSchema.name] else { continue }
             switch columnSchema.kind {
@@ -41,67 +56,124 @@ struct GaussianCopulaFitting {
             case .numerical, .datetime:
                 columns.append(try numericColumn(column, columnSchema, &scores, &dimensionNames))
             case .categorical, .boolean:
-                let (encoding, codes) = CategoryEncoding.fit(column, schema: columnSchema)
-                var counts = [Int](repeating: 0, count: encoding.codeCount)
-                for code in codes { counts[Int(code)] += 1 }
-                countsByColumn[columns.count] = counts
-                let ordered = columnSchema.categories?.ordered ?? false
-                var order = (0..<encoding.codeCount).map { Int32($0) }
-                if !ordered || configuration.categoricalOrdering == .frequency {
-                    order.sort { counts[Int($0)] != counts[Int($1)] ? counts[Int($0)] > counts[Int($1)] : $0 < $1 }
+                guard let (encoding, codes) = encoded[column.name] else { continue }
+                if let (group, position) = groupOfColumn[column.name] {
+                    if group == groups.count {
+                        let members = groupMembers[group]
+                        let (jointCodes, combinations) = JointCategoricalGroup.combine(members.map { encoded[$0]?.codes ?? [] })
+                        let dimension = addCategorical(
+                            name: members.joined(separator: " x "), codes: jointCodes, codeCount: combinations.count,
+                            ordered: false, scores: &scores, dimensionNames: &dimensionNames, categoricals: &categoricals)
+                        if dimension != nil { targets.append(.group(group)) }
+                        groups.append(JointCategoricalGroup(
+                            members: members, combinations: combinations, order: [0], thresholds: Base64Doubles([]),
+                            dimension: dimension, frequencies: [1]))
+                    }
+                    columns.append(CopulaColumn(
+                        name: column.name, kind: columnSchema.kind,
+                        treatment: .jointCategorical(group: group, position: position, encoding: encoding)))
+                    continue
                 }
-                order = order.filter { counts[Int($0)] > 0 }
-                var dimension: Int?
-                if order.count > 1 {
-                    dimension = scores.count
-                    let levelScores = Self.codeScores(counts: counts, order: order)
-                    scores.append(codes.map { levelScores[Int($0)] })
-                    dimensionNames.append(column.name)
-                    categoricals.append(OptimalScaling.Categorical(
-                        dimension: scores.count - 1, codes: codes, counts: counts, order: order, fixedOrder: ordered))
-                    categoricalColumnIndex.append(columns.count)
-                }
+                let dimension = addCategorical(
+                    name: column.name, codes: codes, codeCount: encoding.codeCount,
+                    ordered: columnSchema.categories?.ordered ?? false, scores: &scores, dimensionNames: &dimensionNames,
+                    categoricals: &categoricals)
+                if dimension != nil { targets.append(.column(columns.count)) }
+                let layout = Self.layout(counts: Self.counts(codes, encoding.codeCount), order: nil)
                 columns.append(CopulaColumn(
                     name: column.name, kind: columnSchema.kind,
                     treatment: .categorical(
-                        encoding: encoding, order: order, thresholds: Base64Doubles([]), dimension: dimension,
-                        frequencies: [])))
+                        encoding: encoding, order: layout.order, thresholds: Base64Doubles(layout.thresholds),
+                        dimension: dimension, frequencies: layout.frequencies)))
             }
         }
         if configuration.categoricalOrdering == .optimalScaling && configuration.scalingRounds > 0 {
             options.progress?.report(stage: "ordering categories", fraction: 0.4)
             OptimalScaling.optimise(categoricals: &categoricals, scores: &scores, rounds: configuration.scalingRounds)
         }
-        for (position, categorical) in categoricals.enumerated() {
-            let index = categoricalColumnIndex[position]
-            guard case .categorical(let encoding, _, _, let dimension, _) = columns[index].treatment else { continue }
-            let visible = categorical.order.filter { categorical.counts[Int($0)] > 0 }
-            columns[index].treatment = .categorical(
-                encoding: encoding, order: visible, thresholds: Base64Doubles([]), dimension: dimension, frequencies: [])
-        }
-        for index in columns.indices {
-            guard case .categorical(let encoding, let order, _, let dimension, _) = columns[index].treatment else { continue }
-            let codeCounts = countsByColumn[index] ?? [Int](repeating: 1, count: encoding.codeCount)
-            let total = Double(codeCounts.reduce(0, +))
-            let frequencies = order.map { Double(codeCounts[Int($0)]) / total }
-            var thresholds: [Double] = []
-            var cumulative = 0.0
-            for frequency in frequencies.dropLast() {
-                cumulative += frequency
-                thresholds.append(NormalDistribution.quantile(min(cumulative, 1)))
+        for (categorical, target) in zip(categoricals, targets) {
+            let layout = Self.layout(counts: categorical.counts, order: categorical.order)
+            switch target {
+            case .column(let index):
+                guard case .categorical(let encoding, _, _, let dimension, _) = columns[index].treatment else { continue }
+                columns[index].treatment = .categorical(
+                    encoding: encoding, order: layout.order, thresholds: Base64Doubles(layout.thresholds),
+                    dimension: dimension, frequencies: layout.frequencies)
+            case .group(let index):
+                groups[index].order = layout.order
+                groups[index].thresholds = Base64Doubles(layout.thresholds)
+                groups[index].frequencies = layout.frequencies
             }
-            columns[index].treatment = .categorical(
-                encoding: encoding, order: order, thresholds: Base64Doubles(thresholds), dimension: dimension,
-                frequencies: frequencies)
+        }
+        for index in groups.indices where groups[index].dimension == nil {
+            let counts = Self.counts(
+                JointCategoricalGroup.combine(groups[index].members.map { encoded[$0]?.codes ?? [] }).codes,
+                groups[index].combinations.count)
+            let layout = Self.layout(counts: counts, order: nil)
+            groups[index].order = layout.order
+            groups[index].frequencies = layout.frequencies
         }
         options.progress?.report(stage: "estimating correlation", fraction: 0.7)
         let correlation = estimateCorrelation(scores)
         let model = try GaussianCopula.Model(
             configuration: configuration, schema: schema,
             provenance: Provenance.fitted(by: configuration, schema: schema, options: options),
-            columns: columns, dimensionNames: dimensionNames, correlation: correlation)
+            columns: columns, groups: groups, dimensionNames: dimensionNames, correlation: correlation)
         options.progress?.report(stage: "fitted", fraction: 1)
         return model
+    }
+
+    /// Groups of strongly associated unordered categorical columns, in schema order.
+    func jointGroups(_ encoded: [String: (encoding: CategoryEncoding, codes: [Int32])]) -> [[String]] {
+        guard configuration.jointAssociationThreshold <= 1 else { return [] }
+        let names = schema.columns.filter { encoded[$0.name] != nil && !($0.categories?.ordered ?? false) }.map(\.name)
+        let candidates = names.compactMap { encoded[$0] }.map { (codes: $0.codes, codeCount: $0.encoding.codeCount) }
+        return JointCategoricalGroup.groups(
+            columns: candidates, threshold: configuration.jointAssociationThreshold,
+            maximumCombinations: configuration.maximumJointCategories
+        ).map { $0.map { names[$0] } }
+    }
+
+    /// Adds the latent dimension of a categorical (frequency order, or declared order when
+    /// `ordered`); `nil` when only one code occurs.
+    func addCategorical(
+        name: String, codes: [Int32], codeCount: Int, ordered: Bool, scores: inout [[Double]],
+        dimensionNames: inout [String], categoricals: inout [OptimalScaling.Categorical]
+    ) -> Int? {
+        let counts = Self.counts(codes, codeCount)
+        let keepDeclared = ordered && configuration.categoricalOrdering == .optimalScaling
+        let order = Self.layout(counts: counts, order: keepDeclared ? (0..<codeCount).map { Int32($0) } : nil).order
+        guard order.count > 1 else { return nil }
+        let levelScores = Self.codeScores(counts: counts, order: order)
+        scores.append(codes.map { levelScores[Int($0)] })
+        dimensionNames.append(name)
+        categoricals.append(OptimalScaling.Categorical(
+            dimension: scores.count - 1, codes: codes, counts: counts, order: order, fixedOrder: keepDeclared))
+        return scores.count - 1
+    }
+
+    static func counts(_ codes: [Int32], _ codeCount: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: codeCount)
+        for code in codes { counts[Int(code)] += 1 }
+        return counts
+    }
+
+    /// The interval layout of codes: `order` (default most frequent first) without unseen
+    /// codes, the latent cut points Φ⁻¹(cumulative frequency) and the frequencies.
+    static func layout(counts: [Int], order: [Int32]?) -> (order: [Int32], thresholds: [Double], frequencies: [Double]) {
+        var sequence = order ?? (0..<counts.count).map { Int32($0) }.sorted {
+            counts[Int($0)] != counts[Int($1)] ? counts[Int($0)] > counts[Int($1)] : $0 < $1
+        }
+        sequence = sequence.filter { counts[Int($0)] > 0 }
+        let total = Double(sequence.reduce(0) { $0 + counts[Int($1)] })
+        let frequencies = sequence.map { Double(counts[Int($0)]) / max(total, 1) }
+        var thresholds: [Double] = []
+        var cumulative = 0.0
+        for frequency in frequencies.dropLast() {
+            cumulative += frequency
+            thresholds.append(NormalDistribution.quantile(min(cumulative, 1)))
+        }
+        return (sequence, thresholds, frequencies)
     }
 
     /// Every schema column must exist in the table with a usable storage, and vice versa.
@@ -223,7 +295,7 @@ struct GaussianCopulaFitting {
                 var value = Correlation.pearson(scores[first], scores[second])
                 if !value.isFinite { value = 0 }
                 if configuration.correctsCoarsening { value /= reliabilities[first] * reliabilities[second] }
-                value = min(max(value, -0.999), 0.999)
+                value = min(max(value, -0.9999), 0.9999)
                 matrix[first, second] = value
                 matrix[second, first] = value
             }

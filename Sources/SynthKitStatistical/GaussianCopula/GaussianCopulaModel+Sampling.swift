@@ -21,6 +21,7 @@ extension GaussianCopula.Model {
         let learned = columns.indices.filter {
             if case .numeric = columns[$0].treatment { return true }
             if case .categorical = columns[$0].treatment { return true }
+            if case .jointCategorical = columns[$0].treatment { return true }
             return false
         }
         let output = SampleBuffer(columnCount: columns.count, rowCount: count)
@@ -38,7 +39,7 @@ extension GaussianCopula.Model {
             switch column.treatment {
             case .numeric:
                 result.append(Column(name: column.name, values: .numeric(output.values(of: index))))
-            case .categorical(let encoding, _, _, _, _):
+            case .categorical(let encoding, _, _, _, _), .jointCategorical(_, _, let encoding):
                 let codes = output.values(of: index).map { Int32($0) }
                 result.append(encoding.decode(codes, name: column.name))
             case .identifier(let format):
@@ -108,6 +109,12 @@ extension GaussianCopula.Model {
                     if cuts[middle] < z { low = middle + 1 } else { high = middle }
                 }
                 destination[row] = Double(order[low])
+            }
+        case .jointCategorical(let groupIndex, let position, _):
+            let group = groups[groupIndex]
+            for row in 0..<rows {
+                let z = group.dimension.map { latent[row * dimension + $0] }
+                destination[row] = Double(group.combinations[Int(group.jointCode(at: z))][position])
             }
         case .identifier, .blank:
             break

@@ -30,6 +30,14 @@ extension GaussianCopula.Model {
                     name: column.name, kind: column.kind,
                     family: "categorical intervals (\(configuration.categoricalOrdering.rawValue) order)",
                     missingShare: missingShare, categoryCount: order.count - (missingShare > 0 ? 1 : 0)))
+            case .jointCategorical(let groupIndex, _, let encoding):
+                let group = groups[groupIndex]
+                lines.append(ModelSummary.ColumnLine(
+                    name: column.name, kind: column.kind,
+                    family: "joint categorical with " + group.members.filter { $0 != column.name }.joined(separator: ", "),
+                    parameters: ["combinations": Double(group.order.count)],
+                    missingShare: jointMissingShare(group, column: column.name, encoding: encoding),
+                    categoryCount: encoding.levels.count))
             case .identifier(let format):
                 lines.append(ModelSummary.ColumnLine(
                     name: column.name, kind: column.kind, family: "regenerated id", missingShare: 0,
@@ -49,10 +57,22 @@ extension GaussianCopula.Model {
             }
         }
         pairs.sort { abs($0.correlation) != abs($1.correlation) ? abs($0.correlation) > abs($1.correlation) : $0.first < $1.first }
+        for group in groups {
+            notes.append("columns \(group.members.joined(separator: ", ")) are modelled jointly (\(group.order.count) observed combinations)")
+        }
         notes.append("fitting is deterministic; the seed only selects sampling streams")
         return ModelSummary(
             kind: Self.kind, columns: lines,
             correlation: ModelSummary.CorrelationSummary(dimension: matrix.dimension, strongestPairs: Array(pairs.prefix(10))),
             notes: notes, provenance: provenance)
+    }
+
+    func jointMissingShare(_ group: JointCategoricalGroup, column: String, encoding: CategoryEncoding) -> Double {
+        guard encoding.hasMissing, let position = group.members.firstIndex(of: column) else { return 0 }
+        var share = 0.0
+        for (slot, code) in group.order.enumerated() where group.combinations[Int(code)][position] == Int32(encoding.missingCode) {
+            share += group.frequencies[slot]
+        }
+        return share
     }
 }

@@ -2,6 +2,7 @@ import SynthKitCore
 public import SynthKitMath
 public import SynthKitSynthesis
 public import SynthKitTable
+import SynthKitTransforms
 
 extension GaussianCopula {
     /// A fitted Gaussian copula: marginals, category layouts and the latent correlation.
@@ -21,17 +22,18 @@ extension GaussianCopula {
         /// Where the model came from.
         public let provenance: Provenance
         let columns: [CopulaColumn]
+        let groups: [JointCategoricalGroup]
         let dimensionNames: [String]
         let correlation: Base64Doubles
         let factor: [Double]
 
         enum CodingKeys: String, CodingKey {
-            case configuration, schema, provenance, columns, dimensionNames, correlation
+            case configuration, schema, provenance, columns, groups, dimensionNames, correlation
         }
 
         init(
             configuration: GaussianCopula, schema: Schema, provenance: Provenance, columns: [CopulaColumn],
-            dimensionNames: [String], correlation: SquareMatrix
+            groups: [JointCategoricalGroup], dimensionNames: [String], correlation: SquareMatrix
         ) throws(SynthKitError) {
             guard let cholesky = Cholesky.factor(correlation) else {
                 throw SynthKitError(.internalFailure, "the repaired correlation matrix has no Cholesky factor")
@@ -40,6 +42,7 @@ extension GaussianCopula {
             self.schema = schema
             self.provenance = provenance
             self.columns = columns
+            self.groups = groups
             self.dimensionNames = dimensionNames
             self.correlation = Base64Doubles(correlation.values)
             self.factor = cholesky.lower.values
@@ -53,6 +56,7 @@ extension GaussianCopula {
             schema = try container.decode(Schema.self, forKey: .schema)
             provenance = try container.decode(Provenance.self, forKey: .provenance)
             columns = try container.decode([CopulaColumn].self, forKey: .columns)
+            groups = try container.decode([JointCategoricalGroup].self, forKey: .groups)
             dimensionNames = try container.decode([String].self, forKey: .dimensionNames)
             correlation = try container.decode(Base64Doubles.self, forKey: .correlation)
             let dimension = dimensionNames.count
@@ -77,7 +81,31 @@ extension GaussianCopula {
                         debugDescription: "column '\(column.name)': \(problem)"))
                 }
             }
-            guard Set(columns.flatMap(\.dimensions)).count == columns.flatMap(\.dimensions).count else {
+            for (index, group) in groups.enumerated() {
+                let memberCodeCounts = group.members.map { name -> Int in
+                    for column in columns where column.name == name {
+                        if case .jointCategorical(_, _, let encoding) = column.treatment { return encoding.codeCount }
+                    }
+                    return 0
+                }
+                if let problem = group.validationProblem(dimensionCount: dimension, memberCodeCounts: memberCodeCounts) {
+                    throw DecodingError.dataCorrupted(.init(
+                        codingPath: container.codingPath + [CodingKeys.groups, IndexKey(index)],
+                        debugDescription: "joint group \(group.members): \(problem)"))
+                }
+            }
+            for (index, column) in columns.enumerated() {
+                guard case .jointCategorical(let group, let position, _) = column.treatment else { continue }
+                guard group >= 0, group < groups.count, position < groups[group].members.count,
+                      groups[group].members[position] == column.name
+                else {
+                    throw DecodingError.dataCorrupted(.init(
+                        codingPath: container.codingPath + [CodingKeys.columns, IndexKey(index)],
+                        debugDescription: "column '\(column.name)' refers to a joint group position that does not name it"))
+                }
+            }
+            let claimed = columns.flatMap(\.dimensions) + groups.compactMap(\.dimension)
+            guard Set(claimed).count == claimed.count else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .columns, in: container, debugDescription: "two columns claim the same latent dimension")
             }
@@ -90,6 +118,7 @@ extension GaussianCopula {
             try container.encode(schema, forKey: .schema)
             try container.encode(provenance, forKey: .provenance)
             try container.encode(columns, forKey: .columns)
+            try container.encode(groups, forKey: .groups)
             try container.encode(dimensionNames, forKey: .dimensionNames)
             try container.encode(correlation, forKey: .correlation)
         }
