@@ -1,9 +1,10 @@
 // Fits the Gaussian copula on a CSV, samples rows and writes them as CSV, timing each step.
 //
-//   swift run -c release SynthesisBench TRAIN.csv OUTPUT.csv [ROWS] [SEED] [THREADS] [ORDERING] [CORRECTION]
+//   swift run -c release SynthesisBench TRAIN.csv OUTPUT.csv [ROWS] [SEED] [THREADS] [ORDERING] [CORRECTION] [JOINT]
 //
 // ORDERING is `optimalScaling` (default) or `frequency`; CORRECTION is `true` (default) or
-// `false` (ablations of the categorical layout and the coarsening correction).
+// `false`; JOINT is the joint-modelling association threshold (default 0.3, above 1 turns it
+// off): ablations of the categorical layout, the coarsening correction and joint groups.
 //
 // Uses a minimal CSV parser (no quoted fields; empty = missing) until the table module's
 // reader lands; a column whose every non-empty field parses as a number is numerical, else
@@ -23,7 +24,9 @@ let seedValue = arguments.count > 4 ? UInt64(arguments[4]) ?? 0 : 0
 let threads = arguments.count > 5 ? Int(arguments[5]) : nil
 let ordering = arguments.count > 6 ? CategoricalOrdering(rawValue: arguments[6]) ?? .optimalScaling : .optimalScaling
 let correction = arguments.count > 7 ? arguments[7] != "false" : true
-let synthesizer = GaussianCopula(categoricalOrdering: ordering, correctsCoarsening: correction)
+let joint = arguments.count > 8 ? Double(arguments[8]) ?? 0.3 : 0.3
+let synthesizer = GaussianCopula(
+    categoricalOrdering: ordering, correctsCoarsening: correction, jointAssociationThreshold: joint)
 
 let start = now()
 guard let text = try? String(contentsOfFile: arguments[1], encoding: .utf8) else {

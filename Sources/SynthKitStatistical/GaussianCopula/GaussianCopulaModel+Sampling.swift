@@ -11,10 +11,15 @@ extension GaussianCopula.Model {
     /// Rows are generated in chunks of ``SynthesisModel/sampleChunkRows``; chunk i draws from
     /// `seed.derived("sample.chunk", index: i)`, so the table is identical for any `threads`.
     /// O(count × (dimensions² + columns)).
-    /// - Throws: `.invalidArgument` when `count` is negative.
+    /// - Throws: `.invalidArgument` when `count` is negative or above `Int32.max` (sample in batches).
     public func sample(count: Int, seed: Seed, threads: Int?) throws(SynthKitError) -> Table {
         guard count >= 0 else {
             throw SynthKitError(.invalidArgument, "cannot sample \(count) rows; ask for zero or more", location: .init(field: "count"))
+        }
+        guard count <= Int(Int32.max) else {
+            throw SynthKitError(
+                .invalidArgument, "cannot sample \(count) rows at once; sample at most \(Int32.max) rows per call and write batches",
+                location: .init(field: "count"))
         }
         let chunkRows = Self.sampleChunkRows
         let chunkCount = (count + chunkRows - 1) / chunkRows
