@@ -6,7 +6,7 @@ public import Testing
 ///
 /// Checks, each recorded as a Swift Testing expectation:
 /// - the same seed gives the same sample bit for bit, for 1 and 4 threads, across chunk
-///   boundaries; different seeds give different samples;
+///   boundaries, and in batches of rows; different seeds give different samples;
 /// - fitting twice equals fitting once (same archive bytes apart from `createdAt`);
 /// - encode → decode (through a registry) → sample equals sample;
 /// - samples follow the schema: columns in order, categories seen in training, numbers within
@@ -31,6 +31,12 @@ public func checkSynthesizer<S: Synthesizer>(
     let again = try model.sample(count: rows, seed: Seed(5), threads: 4)
     #expect(tablesAreIdentical(first, again), "same seed, different threads: samples differ", sourceLocation: sourceLocation)
     #expect(first.rowCount == rows, sourceLocation: sourceLocation)
+    let batches = try Table.concatenating([
+        model.sample(rows: 0..<1000, seed: Seed(5), threads: 2),
+        model.sample(rows: 1000..<(rows - 20), seed: Seed(5), threads: 2),
+        model.sample(rows: (rows - 20)..<rows, seed: Seed(5), threads: 1),
+    ])
+    #expect(tablesAreIdentical(first, batches), "sampling in batches differs from one call", sourceLocation: sourceLocation)
     let other = try model.sample(count: rows, seed: Seed(6))
     #expect(!tablesAreIdentical(first, other), "different seeds gave identical samples", sourceLocation: sourceLocation)
 

@@ -5,24 +5,24 @@ public import SynthKitTable
 import SynthKitTransforms
 
 extension GaussianCopula.Model {
-    /// Draws `count` rows: z = L ε per row, each latent coordinate mapped back through its
-    /// column's marginal or category intervals, then rounded and clamped.
+    /// Draws rows `rows` of the seed's sequence: z = L ε per row, each latent coordinate mapped
+    /// back through its column's marginal or category intervals, then rounded and clamped.
     ///
-    /// Rows are generated in chunks of ``SynthesisModel/sampleChunkRows``; chunk i draws from
-    /// `seed.derived("sample.chunk", index: i)`, so the table is identical for any `threads`.
-    /// O(count × (dimensions² + columns)).
-    /// - Throws: `.invalidArgument` when `count` is negative or above `Int32.max` (sample in batches).
-    public func sample(count: Int, seed: Seed, threads: Int?) throws(SynthKitError) -> Table {
-        guard count >= 0 else {
-            throw SynthKitError(.invalidArgument, "cannot sample \(count) rows; ask for zero or more", location: .init(field: "count"))
-        }
+    /// Chunk i (rows i·``SynthesisModel/sampleChunkRows`` ..< (i+1)·…) draws from
+    /// `seed.derived("sample.chunk", index: i)`; a range that starts inside a chunk regenerates
+    /// that chunk's earlier draws and drops them. Ids are numbered by global row.
+    /// O(rows × (dimensions² + columns)), parallel over chunks.
+    /// - Throws: `.invalidArgument` when the range holds more than `Int32.max` rows (sample in batches).
+    public func sample(rows range: Range<Int>, seed: Seed, threads: Int?) throws(SynthKitError) -> Table {
+        let count = range.count
         guard count <= Int(Int32.max) else {
             throw SynthKitError(
                 .invalidArgument, "cannot sample \(count) rows at once; sample at most \(Int32.max) rows per call and write batches",
                 location: .init(field: "count"))
         }
         let chunkRows = Self.sampleChunkRows
-        let chunkCount = (count + chunkRows - 1) / chunkRows
+        let firstChunk = range.lowerBound / chunkRows
+        let chunkCount = count == 0 ? 0 : (range.upperBound - 1) / chunkRows - firstChunk + 1
         let learned = columns.indices.filter {
             if case .numeric = columns[$0].treatment { return true }
             if case .categorical = columns[$0].treatment { return true }
@@ -31,12 +31,16 @@ extension GaussianCopula.Model {
         }
         let output = SampleBuffer(columnCount: columns.count, rowCount: count)
         let model = self
-        parallelFor(chunkCount: chunkCount, threads: threads) { chunk in
-            let start = chunk * chunkRows
-            let rows = min(chunkRows, count - start)
-            let latent = model.latentDraws(rows: rows, seed: seed.derived(Self.sampleChunkLabel, index: chunk))
+        parallelFor(chunkCount: chunkCount, threads: threads) { offset in
+            let chunk = firstChunk + offset
+            let chunkStart = chunk * chunkRows
+            let keepStart = max(chunkStart, range.lowerBound)
+            let keepEnd = min(chunkStart + chunkRows, range.upperBound)
+            let latent = model.latentDraws(rows: keepEnd - chunkStart, seed: seed.derived(Self.sampleChunkLabel, index: chunk))
+            let skipped = keepStart - chunkStart
+            let kept = Array(latent[(skipped * model.dimensionNames.count)...])
             for index in learned {
-                model.decodeColumn(index, latent: latent, rows: rows, into: output.column(index) + start)
+                model.decodeColumn(index, latent: kept, rows: keepEnd - keepStart, into: output.column(index) + (keepStart - range.lowerBound))
             }
         }
         var result: [Column] = []
@@ -48,7 +52,7 @@ extension GaussianCopula.Model {
                 let codes = output.values(of: index).map { Int32($0) }
                 result.append(encoding.decode(codes, name: column.name))
             case .identifier(let format):
-                result.append(format.generate(name: column.name, count: count, offset: 0))
+                result.append(format.generate(name: column.name, count: count, offset: range.lowerBound))
             case .blank:
                 result.append(blankColumn(named: column.name, count: count))
             }
