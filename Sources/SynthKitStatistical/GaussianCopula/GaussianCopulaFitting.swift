@@ -126,7 +126,12 @@ struct GaussianCopulaFitting {
     /// Groups of strongly associated unordered categorical columns, in schema order.
     func jointGroups(_ encoded: [String: (encoding: CategoryEncoding, codes: [Int32])]) -> [[String]] {
         guard configuration.jointAssociationThreshold <= 1 else { return [] }
-        let names = schema.columns.filter { encoded[$0.name] != nil && !($0.categories?.ordered ?? false) }.map(\.name)
+        // A column with more categories than a group may hold can never join one; skipping it
+        // also bounds the contingency tables at maximumJointCategories² cells.
+        let names = schema.columns.filter { column in
+            guard let entry = encoded[column.name] else { return false }
+            return !(column.categories?.ordered ?? false) && entry.encoding.codeCount <= configuration.maximumJointCategories
+        }.map(\.name)
         let candidates = names.compactMap { encoded[$0] }.map { (codes: $0.codes, codeCount: $0.encoding.codeCount) }
         return JointCategoricalGroup.groups(
             columns: candidates, threshold: configuration.jointAssociationThreshold,

@@ -100,20 +100,41 @@ struct JointCategoricalGroup: Codable, Hashable, Sendable {
         pairs.sort { $0.association != $1.association ? $0.association > $1.association : ($0.first, $0.second) < ($1.first, $1.second) }
         var groupOf = Array(columns.indices)
         var membersOf: [Int: [Int]] = Dictionary(uniqueKeysWithValues: columns.indices.map { ($0, [$0]) })
+        // Each group's rows as dense joint codes, so a merge is one O(rows) pass over integers.
+        var jointCodesOf: [Int: (codes: [Int], count: Int)] = Dictionary(uniqueKeysWithValues: columns.indices.map { index in
+            (index, (columns[index].codes.map { Int($0) }, columns[index].codeCount))
+        })
         for pair in pairs {
             let left = groupOf[pair.first]
             let right = groupOf[pair.second]
-            guard left != right, let leftMembers = membersOf[left], let rightMembers = membersOf[right] else { continue }
-            let merged = (leftMembers + rightMembers).sorted()
-            let combinations = Set(merged.isEmpty ? [] : (0..<columns[merged[0]].codes.count).map { row in
-                merged.map { columns[$0].codes[row] }
-            })
-            guard combinations.count <= maximumCombinations else { continue }
+            guard left != right, let leftMembers = membersOf[left], let rightMembers = membersOf[right],
+                  let leftCodes = jointCodesOf[left], let rightCodes = jointCodesOf[right]
+            else { continue }
+            var dense: [Int: Int] = [:]
+            var merged: [Int] = []
+            merged.reserveCapacity(leftCodes.codes.count)
+            var fits = true
+            for row in leftCodes.codes.indices {
+                let key = leftCodes.codes[row] * rightCodes.count + rightCodes.codes[row]
+                if let code = dense[key] {
+                    merged.append(code)
+                } else {
+                    guard dense.count < maximumCombinations else {
+                        fits = false
+                        break
+                    }
+                    dense[key] = dense.count
+                    merged.append(dense.count - 1)
+                }
+            }
+            guard fits else { continue }
             let keep = min(left, right)
             let drop = max(left, right)
-            membersOf[keep] = merged
+            membersOf[keep] = (leftMembers + rightMembers).sorted()
             membersOf[drop] = nil
-            for member in merged { groupOf[member] = keep }
+            jointCodesOf[keep] = (merged, dense.count)
+            jointCodesOf[drop] = nil
+            for member in leftMembers + rightMembers { groupOf[member] = keep }
         }
         return membersOf.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
     }
