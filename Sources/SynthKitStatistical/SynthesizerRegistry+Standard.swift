@@ -1,0 +1,12 @@
+public import SynthKitSynthesis
+
+extension SynthesizerRegistry {
+    /// The registry of every synthesizer this module provides (the Gaussian copula).
+    ///
+    /// Lives here until the umbrella module can list synthesizers from several layers.
+    public static var standard: SynthesizerRegistry {
+        var registry = SynthesizerRegistry()
+        registry.register(GaussianCopula.self)
+        return registry
+    }
+}

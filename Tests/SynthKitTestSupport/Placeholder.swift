@@ -1,1 +1,0 @@
-// Placeholder; conformance suites land with their modules.
