@@ -50,9 +50,7 @@ struct DemoCommand: ParsableCommand {
             try AtomicFile.write(try SynthesizerRegistry.standard.encode(model), to: files.model)
 
             progress.report(stage: "sampling \(train.rowCount) rows", fraction: nil)
-            let synthetic = regenerateIdentifiers(
-                in: try model.sample(count: train.rowCount, seed: seed.derived("demo.sample"), threads: common.threads),
-                schema: schema, offset: 0)
+            let synthetic = try model.sample(count: train.rowCount, seed: seed.derived("demo.sample"), threads: common.threads)
             try writer.write(synthetic, schema: schema, to: files.synthetic)
 
             progress.report(stage: "evaluating", fraction: nil)

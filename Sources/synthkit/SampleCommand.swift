@@ -9,8 +9,8 @@ struct SampleCommand: ParsableCommand {
         abstract: "Draw synthetic rows from a model file.",
         discussion: """
             Rows are drawn in batches (--batch-size) and streamed to the output, so memory stays
-            bounded for any --rows. Batch i draws from the seed's sub-seed "cli.sample.batch"/i, so
-            the output depends only on the model, --rows, --batch-size and --seed.
+            bounded for any --rows. The output depends only on the model, --rows and --seed: not on
+            --batch-size or --threads (row i is always drawn from the same random stream).
 
             Examples:
               synthkit sample adult.synth --rows 50000 --seed 7 -o synthetic.csv
@@ -50,10 +50,8 @@ struct SampleCommand: ParsableCommand {
                     let start = batch * batchSize
                     let count = min(batchSize, rows - start)
                     progress.report(stage: "sampling \(rows) rows", fraction: Double(start) / Double(max(rows, 1)))
-                    let drawn = try loaded.sample(
-                        count: count, seed: seed.derived("cli.sample.batch", index: batch), threads: common.threads)
-                    let numbered = regenerateIdentifiers(in: drawn, schema: loaded.schema, offset: start)
-                    try writer.appendRows(of: numbered, schema: loaded.schema, to: handle, path: output)
+                    let drawn = try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
+                    try writer.appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
                 }
             }
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)

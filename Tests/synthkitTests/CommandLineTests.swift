@@ -88,6 +88,8 @@ import Testing
         let firstRows = try String(contentsOf: directory.appendingPathComponent("a.csv"), encoding: .utf8)
         #expect(firstRows.split(separator: "\n").count == 251)
         #expect(firstRows.hasPrefix("age,income,city,member,score\n"))
+        let secondRows = try String(contentsOf: directory.appendingPathComponent("b.csv"), encoding: .utf8)
+        #expect(firstRows == secondRows, "batch size and thread count must not change the rows")
 
         let evaluate = try CommandRunner.run(
             ["evaluate", "--real", "data.csv", "--synthetic", "a.csv", "-q", "--json", "report.json", "-o", "report.html"],
