@@ -5,7 +5,9 @@
 /// (`sys.float_info.dig - 1`, `sdmetrics/single_column/statistical/kscomplement.py`) and calls
 /// `scipy.stats.ks_2samp`, whose statistic is max over the pooled sample of
 /// |searchsorted(R, x, 'right')/|R| − searchsorted(S, x, 'right')/|S||; this file computes the same
-/// quotients by a merge of the two sorted samples.
+/// quotients by a merge of the two sorted samples. Like SciPy's default `method='auto'`, when
+/// neither sample has more than 10,000 values D is snapped to the nearest multiple of
+/// 1/lcm(n, m) (`_attempt_exact_2kssamp`), which removes rounding noise from the quotients.
 ///
 /// Complexity: O((n + m) log(n + m)) for sorting, O(n + m) for the merge.
 package enum KolmogorovSmirnov {
@@ -50,6 +52,22 @@ package enum KolmogorovSmirnov {
             let difference = Double(firstIndex) / firstCount - Double(secondIndex) / secondCount
             largest = max(largest, abs(difference))
         }
-        return min(largest, 1)
+        largest = min(largest, 1)
+        if max(first.count, second.count) <= exactLimit {
+            let divisor = greatestCommonDivisor(first.count, second.count)
+            let leastCommonMultiple = Double((first.count / divisor) * second.count)
+            largest = (largest * leastCommonMultiple).rounded(.toNearestOrEven) / leastCommonMultiple
+        }
+        return largest
+    }
+
+    /// SciPy's `MAX_AUTO_N`: larger samples use the asymptotic method, without snapping.
+    static let exactLimit = 10_000
+
+    static func greatestCommonDivisor(_ first: Int, _ second: Int) -> Int {
+        var a = first
+        var b = second
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
     }
 }
