@@ -29,7 +29,9 @@ struct AdultAgreementTests {
 
         var holdoutVsTrain: Timed
         var perturbedVsTrain: Timed
+        var independentVsTrain: Timed
         var dcrHoldoutHeadToTrain: Distances
+        var dcrIndependentHeadToTrain: Distances
     }
 
     static var directory: String {
@@ -49,12 +51,16 @@ struct AdultAgreementTests {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    @Test("quality report agrees to 1e-3 and is timed against sdmetrics", arguments: ["holdout", "perturbed"])
+    @Test("quality report agrees to 1e-3 and is timed against sdmetrics", arguments: ["holdout", "perturbed", "independent"])
     func agreement(synthetic name: String) throws {
         let train = try FixtureCSV.table(at: Self.directory + "/train.csv")
         let synthetic = try FixtureCSV.table(at: Self.directory + "/\(name).csv")
         let all = try Self.expected()
-        let expected = name == "holdout" ? all.holdoutVsTrain : all.perturbedVsTrain
+        let expected = switch name {
+        case "holdout": all.holdoutVsTrain
+        case "perturbed": all.perturbedVsTrain
+        default: all.independentVsTrain
+        }
         var result = try SDMetricsQualityReport().evaluate(real: train, synthetic: synthetic)
         var timings: [Double] = []
         for _ in 0..<5 {
@@ -90,19 +96,27 @@ struct AdultAgreementTests {
         let holdout = try FixtureCSV.table(at: Self.directory + "/holdout.csv")
         let perturbed = try FixtureCSV.table(at: Self.directory + "/perturbed.csv")
         let expected = try Self.expected().dcrHoldoutHeadToTrain
+        let expectedIndependent = try Self.expected().dcrIndependentHeadToTrain
         var holdoutDistances: [Double] = []
         let holdoutSeconds = try Self.seconds { holdoutDistances = try DistanceToClosestRecord().distances(from: holdout, to: train) }
         let largest = zip(holdoutDistances, expected.values).map { abs($0 - $1) }.max() ?? .nan
         var perturbedDistances: [Double] = []
         let perturbedSeconds = try Self.seconds { perturbedDistances = try DistanceToClosestRecord().distances(from: perturbed, to: train) }
+        let independent = try FixtureCSV.table(at: Self.directory + "/independent.csv")
+        var independentDistances: [Double] = []
+        let independentSeconds = try Self.seconds { independentDistances = try DistanceToClosestRecord().distances(from: independent, to: train) }
+        let largestIndependent = zip(independentDistances, expectedIndependent.values).map { abs($0 - $1) }.max() ?? .nan
         let copiesSeconds = Self.seconds { _ = ExactCopies.count(synthetic: perturbed, training: train) }
         print("""
             adult DCR holdout (\(holdout.rowCount)) -> train (\(train.rowCount)): \(holdoutSeconds)s, \
             max |diff| on \(expected.rows) rows vs sdmetrics \(largest) (sdmetrics took \(expected.seconds)s for those \(expected.rows) rows); \
-            perturbed (\(perturbed.rowCount)) -> train: \(perturbedSeconds)s; exact copies \(copiesSeconds)s; \
+            perturbed (\(perturbed.rowCount)) -> train: \(perturbedSeconds)s; \
+            independent (\(independent.rowCount)) -> train: \(independentSeconds)s, \
+            max |diff| on \(expectedIndependent.rows) rows vs sdmetrics \(largestIndependent); exact copies \(copiesSeconds)s; \
             threads \(ParallelismDefaults.threadCount)
             """)
         #expect(largest <= 1e-6)
+        #expect(largestIndependent <= 1e-6)
         #expect(perturbedDistances.count == perturbed.rowCount)
     }
 }

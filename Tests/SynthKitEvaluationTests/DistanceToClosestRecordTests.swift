@@ -93,20 +93,24 @@ struct DistanceToClosestRecordTests {
         }
     }
 
-    @Test("the blocked kernel equals the naive twin")
-    func naiveTwin() throws {
-        var stream = Seed(11).stream()
+    @Test("the blocked kernel equals the naive twin", arguments: [1, 4])
+    func naiveTwin(categoricalColumns: Int) throws {
+        var stream = Seed(UInt64(11 + categoricalColumns)).stream()
         func table(_ rows: Int) throws -> Table {
-            try Table(columns: [
+            var columns = [
                 Column(name: "x", numbers: (0..<rows).map { _ in stream.nextIndex(below: 10) == 0 ? nil : stream.nextUniform() * 50 }),
-                Column(name: "k", strings: (0..<rows).map { _ in ["a", "b", "c", nil][stream.nextIndex(below: 4)] }),
                 Column(name: "y", numbers: (0..<rows).map { _ in Double(stream.nextIndex(below: 5)) }),
-            ])
+            ]
+            for index in 0..<categoricalColumns {
+                columns.append(Column(name: "k\(index)", strings: (0..<rows).map { _ in ["a", "b", "c", nil][stream.nextIndex(below: 4)] }))
+            }
+            return try Table(columns: columns)
         }
         let reference = try table(90)
         let dataset = try table(70)
         let fast = try DistanceToClosestRecord().distances(from: dataset, to: reference)
         let naive = Self.naiveDistances(from: dataset, to: reference)
+        #expect(fast.count == naive.count)
         #expect(zip(fast, naive).allSatisfy { abs($0 - $1) < 1e-12 })
     }
 

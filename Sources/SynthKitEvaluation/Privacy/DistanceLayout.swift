@@ -13,6 +13,10 @@ struct DistanceLayout: Sendable {
     private let referenceNumbers: [Double]
     private let ranges: [Double]
     private let referenceRows: Int
+    /// The reference rows of each combination of categorical codes. A candidate that differs
+    /// in any categorical column is at least 1 away (in unnormalised sum), so when the best
+    /// same-signature candidate is closer than 1 no other row needs to be looked at.
+    private let rowsBySignature: [[Int32]: [Int]]
 
     init(dataset: Table, reference: Table, metadata: SDVMetadata) throws(SynthKitError) {
         var categorical: [SharedCodes] = []
@@ -37,8 +41,15 @@ struct DistanceLayout: Sendable {
         guard !categorical.isEmpty || !numeric.isEmpty else {
             throw SynthKitError(.invalidInput, "there are no numerical, datetime, categorical or boolean columns in both tables to measure distances on")
         }
-        // Columns with more categories reject more candidates early: compare them first.
-        categorical.sort { $0.categoryCount > $1.categoryCount }
+        // Columns where two random reference rows most often differ (highest Gini impurity
+        // 1 − Σ p²) reject candidates earliest: compare them first.
+        let impurities = categorical.map { codes -> Double in
+            var counts: [Int32: Int] = [:]
+            for code in codes.synthetic { counts[code, default: 0] += 1 }
+            let total = Double(max(1, codes.synthetic.count))
+            return 1 - counts.values.reduce(0) { $0 + (Double($1) / total) * (Double($1) / total) }
+        }
+        categorical = zip(categorical, impurities).sorted { $0.1 > $1.1 }.map(\.0)
         categoricalCount = categorical.count
         numericCount = numeric.count
         columnCount = categorical.count + numeric.count
@@ -63,6 +74,14 @@ struct DistanceLayout: Sendable {
         self.datasetNumbers = datasetNumbers
         self.referenceNumbers = referenceNumbers
         self.ranges = ranges
+        var index: [[Int32]: [Int]] = [:]
+        if categorical.count > 0 {
+            for row in 0..<reference.rowCount {
+                let signature = Array(referenceCodes[(row * categorical.count)..<((row + 1) * categorical.count)])
+                index[signature, default: []].append(row)
+            }
+        }
+        rowsBySignature = index
     }
 
     /// The distance of one column pair of numbers (SDMetrics' rules for missing values and a
@@ -79,6 +98,13 @@ struct DistanceLayout: Sendable {
     /// DCR of evaluated row `row`: the smallest mean column distance to any reference row.
     func closestDistance(of row: Int) -> Double {
         var best = Double.infinity
+        if categoricalCount > 0 {
+            let signature = Array(datasetCodes[(row * categoricalCount)..<((row + 1) * categoricalCount)])
+            for candidate in rowsBySignature[signature] ?? [] {
+                best = min(best, distanceSum(of: row, to: candidate))
+            }
+            if best < 1 { return best / Double(columnCount) }
+        }
         datasetCodes.withUnsafeBufferPointer { dataCodes in
             referenceCodes.withUnsafeBufferPointer { referenceCodes in
                 datasetNumbers.withUnsafeBufferPointer { dataNumbers in
@@ -108,5 +134,18 @@ struct DistanceLayout: Sendable {
             }
         }
         return best / Double(columnCount)
+    }
+
+    /// The full (unnormalised) distance sum of evaluated row `row` to reference row `candidate`.
+    func distanceSum(of row: Int, to candidate: Int) -> Double {
+        var sum = 0.0
+        for column in 0..<categoricalCount where datasetCodes[row * categoricalCount + column] != referenceCodes[candidate * categoricalCount + column] {
+            sum += 1
+        }
+        for column in 0..<numericCount {
+            sum += Self.numericDistance(
+                datasetNumbers[row * numericCount + column], referenceNumbers[candidate * numericCount + column], range: ranges[column])
+        }
+        return sum
     }
 }
