@@ -1,0 +1,93 @@
+import Foundation
+import SynthKitCore
+import SynthKitEvaluation
+import SynthKitTable
+import Testing
+
+@Suite("SDMetricsQualityReport against sdmetrics 0.32.0")
+struct SDMetricsQualityReportTests {
+    static func evaluate(_ fixture: SDMetricsFixtures.Case) throws -> SDMetricsQualityResult {
+        let real = try FixtureCSV.table("sdmetrics/\(fixture.real)")
+        let synthetic = try FixtureCSV.table("sdmetrics/\(fixture.synthetic)")
+        let metadata = try fixture.metadata.map { file throws(SynthKitError) in
+            try SDVMetadata.load(path: FixtureCSV.fixtures.appendingPathComponent("sdmetrics/\(file)").path)
+        }
+        return try SDMetricsQualityReport(metadata: metadata).evaluate(real: real, synthetic: synthetic)
+    }
+
+    @Test("properties and overall agree to 1e-6", arguments: SDMetricsFixtures.caseNames)
+    func properties(caseName: String) throws {
+        let fixture = try SDMetricsFixtures.named(caseName)
+        let result = try Self.evaluate(fixture)
+        #expect(agree(result.overall, fixture.report.overall), "overall \(String(describing: result.overall)) vs \(String(describing: fixture.report.overall))")
+        #expect(agree(result.columnShapes, fixture.report.columnShapes))
+        #expect(agree(result.columnPairTrends, fixture.report.columnPairTrends))
+    }
+
+    @Test("every column score agrees", arguments: SDMetricsFixtures.caseNames)
+    func columns(caseName: String) throws {
+        let fixture = try SDMetricsFixtures.named(caseName)
+        let result = try Self.evaluate(fixture)
+        #expect(Set(result.columns.keys) == Set(fixture.report.columns.keys))
+        for (name, expected) in fixture.report.columns {
+            let actual = result.columns[name]
+            #expect(actual?.metric == expected.metric, "column \(name)")
+            #expect(agree(actual?.score, expected.score), "column \(name): \(String(describing: actual?.score)) vs \(String(describing: expected.score))")
+        }
+    }
+
+    @Test("every pair agrees, in SDMetrics' order", arguments: SDMetricsFixtures.caseNames)
+    func pairs(caseName: String) throws {
+        let fixture = try SDMetricsFixtures.named(caseName)
+        let result = try Self.evaluate(fixture)
+        #expect(result.pairs.map(\.columns) == fixture.report.pairs.map(\.columns))
+        for (actual, expected) in zip(result.pairs, fixture.report.pairs) {
+            let label = actual.columns.joined(separator: ",")
+            #expect(actual.metric == expected.metric, "\(label)")
+            #expect(agree(actual.score, expected.score), "\(label) score \(String(describing: actual.score)) vs \(String(describing: expected.score))")
+            #expect(agree(actual.realCorrelation, expected.realCorrelation), "\(label) real correlation")
+            #expect(agree(actual.syntheticCorrelation, expected.syntheticCorrelation), "\(label) synthetic correlation")
+            #expect(agree(actual.realAssociation, expected.realAssociation), "\(label) real association \(String(describing: actual.realAssociation)) vs \(String(describing: expected.realAssociation))")
+            #expect(actual.meetsThreshold == expected.meetsThreshold, "\(label) meets threshold")
+        }
+    }
+
+    @Test("golden table reproduces the reference values (sdmetrics 0.29.0, confirmed with 0.32.0)")
+    func goldenReference() throws {
+        let result = try Self.evaluate(try SDMetricsFixtures.named("golden"))
+        #expect(agree(result.overall, 0.767111578055641, tolerance: 1e-12))
+        #expect(agree(result.columnShapes, 0.925, tolerance: 1e-12))
+        #expect(agree(result.columnPairTrends, 0.609223, tolerance: 1e-6))
+    }
+
+    @Test("per-table binning makes a shifted copy score 1 on pair trends")
+    func shiftQuirk() throws {
+        let result = try Self.evaluate(try SDMetricsFixtures.named("shift"))
+        #expect(agree(result.columnPairTrends, 1.0, tolerance: 1e-12))
+        #expect(agree(result.columnShapes, 1.0 / 3.0, tolerance: 1e-12))
+    }
+
+    @Test("NaN scores encode as JSON null")
+    func nullEncoding() throws {
+        let result = try Self.evaluate(try SDMetricsFixtures.named("edge"))
+        let json = String(decoding: try JSONCoding.encode(result), as: UTF8.self)
+        #expect(json.contains("\"score\" : null"))
+        #expect(!json.contains("NaN"))
+        let decoded = try JSONCoding.decode(SDMetricsQualityResult.self, from: Data(json.utf8), file: "memory")
+        #expect(decoded == result)
+    }
+
+    @Test("different column names are an error listing each difference")
+    func columnMismatch() throws {
+        let real = try Table(columns: [Column(name: "a", numbers: [1, 2]), Column(name: "b", numbers: [1, 2])])
+        let synthetic = try Table(columns: [Column(name: "a", numbers: [1, 2]), Column(name: "c", numbers: [1, 2])])
+        do {
+            _ = try SDMetricsQualityReport().evaluate(real: real, synthetic: synthetic)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .invalidInput)
+            #expect(error.location?.column == "b")
+            #expect(error.additionalProblems.first?.location?.column == "c")
+        }
+    }
+}
