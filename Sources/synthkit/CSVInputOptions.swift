@@ -21,14 +21,12 @@ struct CSVInputOptions: ParsableArguments {
     var reader: CSVReader {
         var options = CSVOptions()
         options.delimiter = delimiter.utf8.first ?? UInt8(ascii: ",")
-        if !missingValues.isEmpty { options.missingValues = missingValues }
+        if !missingValues.isEmpty { options.missingTokens = missingValues }
         return CSVReader(options: options)
     }
 
-    /// Reads a CSV file, typed by `schema` when one is given.
-    func readTable(_ path: String, schema: Schema? = nil) throws(SynthKitError) -> Table {
-        let raw = try reader.read(path: path)
-        guard let schema else { return raw }
-        return try raw.conforming(to: schema, file: path)
+    /// Reads a CSV file with these options.
+    func readTable(_ path: String) throws(SynthKitError) -> Table {
+        try reader.read(path: path)
     }
 }

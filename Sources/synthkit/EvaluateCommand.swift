@@ -41,9 +41,9 @@ struct EvaluateCommand: ParsableCommand {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
             progress.report(stage: "reading tables", fraction: nil)
-            let realTable = try csv.reader.read(path: real)
-            let syntheticTable = try csv.reader.read(path: synthetic)
-            let holdoutTable = try holdout.map { path throws(SynthKitError) in try csv.reader.read(path: path) }
+            let realTable = try csv.readTable(real)
+            let syntheticTable = try csv.readTable(synthetic)
+            let holdoutTable = try holdout.map { path throws(SynthKitError) in try csv.readTable(path) }
             let metadata = try sdvMetadata.map { path throws(SynthKitError) in try SDVMetadata.load(path: path) }
             let options = EvaluationOptions(
                 metadata: metadata, seed: Seed(common.seed), threads: common.threads, progress: progress)

@@ -38,7 +38,7 @@ struct FitCommand: ParsableCommand {
             progress.report(stage: "reading \(input)", fraction: nil)
             let inputFingerprint = try FileFingerprint.sha256(of: input)
             let declared = try schema.map { path throws(SynthKitError) in try Schema.load(path: path) }
-            let raw = try csv.reader.read(path: input)
+            let raw = try csv.readTable(input)
             let resolvedSchema = declared ?? SchemaInference.infer(table: raw)
             if declared != nil { try resolvedSchema.validate(against: raw) }
             let table = try raw.conforming(to: resolvedSchema)

@@ -1,3 +1,4 @@
+import Foundation
 import SynthKit
 
 /// A short, aligned text summary of a schema for people.
