@@ -22,7 +22,7 @@ struct InspectModelCommand: ParsableCommand {
             let loaded = try ModelFile.load(model)
             let summary = loaded.summary()
             if json.path != "-" {
-                StandardStreams.writeOutput(summary.renderText() + "\n" + ProvenanceText.render(loaded.provenance))
+                StandardStreams.writeOutput(summary.renderText() + "\n\n" + HyperparameterText.render(loaded.provenance))
             }
             try json.write(ModelInspection(kind: type(of: loaded).kind.rawValue, summary: summary, provenance: loaded.provenance))
         }
@@ -36,23 +36,14 @@ struct ModelInspection: Encodable {
     var provenance: Provenance
 }
 
-/// Provenance as text lines.
-enum ProvenanceText {
-    /// "provenance:" followed by one indented line per fact.
+/// The hyperparameters of a model's provenance as text lines.
+enum HyperparameterText {
+    /// "hyperparameters:" followed by one indented `name = value` line each.
     static func render(_ provenance: Provenance) -> String {
-        var lines = [
-            "provenance:",
-            "  synthesizer       \(provenance.synthesizer.rawValue)",
-            "  input SHA-256     \(provenance.inputSHA256 ?? "unknown")",
-            "  schema hash       \(provenance.schemaHash)",
-            "  seed              \(provenance.seed)",
-            "  created at        \(provenance.createdAt)",
-            "  SynthKit version  \(provenance.synthkitVersion)",
-        ]
+        var lines = ["hyperparameters:"]
         for (name, value) in provenance.hyperparameters.sorted(by: { $0.key < $1.key }) {
-            lines.append("  hyperparameter    \(name) = \(value)")
+            lines.append("  \(name) = \(value)")
         }
-        lines.append("  privacy           \(provenance.privacy == nil ? "none (not differentially private)" : "see --json")")
         return lines.joined(separator: "\n") + "\n"
     }
 }
