@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Distance to closest record and exact copies against sdmetrics 0.32.0")
 struct DistanceToClosestRecordTests {
-    static let privacyCases = ["golden", "mixed200", "mixed700", "edge"]
+    static let privacyCases = ["golden", "mixed200", "mixed700", "edge", "dates"]
 
     static func metadata(_ fixture: SDMetricsFixtures.Case) throws -> SDVMetadata? {
         try fixture.metadata.map { file throws(SynthKitError) in

@@ -91,3 +91,32 @@ struct SDMetricsQualityReportTests {
         }
     }
 }
+
+@Suite("SDMetricsQualityReport datetimes")
+struct SDMetricsDatetimeTests {
+    @Test("text datetimes parse with the metadata format; without one they are not computable")
+    func datetimeText() throws {
+        let real = try Table(columns: [
+            Column(name: "day", strings: ["2024-01-01", "2024-01-05", "2024-02-29", nil]),
+            Column(name: "value", numbers: [1, 2, 3, 4]),
+        ])
+        let synthetic = try Table(columns: [
+            Column(name: "day", strings: ["2024-01-02", "2024-01-05", "2024-03-01", "2024-03-02"]),
+            Column(name: "value", numbers: [1, 2, 3, 5]),
+        ])
+        let withFormat = SDVMetadata(columns: ["day": .init(sdtype: "datetime", datetimeFormat: "%Y-%m-%d"), "value": .init(sdtype: "numerical")])
+        let parsed = try SDMetricsQualityReport(metadata: withFormat).evaluate(real: real, synthetic: synthetic)
+        // F_R − F_S is largest on 29 February: 3/3 − 2/4.
+        #expect(agree(parsed.columns["day"]?.score, 0.5, tolerance: 1e-12))
+        let withoutFormat = SDVMetadata(columns: ["day": .init(sdtype: "datetime"), "value": .init(sdtype: "numerical")])
+        let failed = try SDMetricsQualityReport(metadata: withoutFormat).evaluate(real: real, synthetic: synthetic)
+        #expect(failed.columns["day"]?.score == nil)
+        #expect(failed.pairs.allSatisfy { $0.score == nil && !$0.meetsThreshold })
+        let invalid = try Table(columns: [
+            Column(name: "day", strings: ["2024-02-30", "2024-01-05", "2024-03-01", "2024-03-02"]),
+            Column(name: "value", numbers: [1, 2, 3, 5]),
+        ])
+        let impossible = try SDMetricsQualityReport(metadata: withFormat).evaluate(real: real, synthetic: invalid)
+        #expect(impossible.columns["day"]?.score == nil, "30 February fails the column as in pandas")
+    }
+}

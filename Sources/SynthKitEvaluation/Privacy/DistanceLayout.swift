@@ -26,8 +26,11 @@ struct DistanceLayout: Sendable {
             guard let sdtype = metadata.columns[column.name]?.sdtype, let other = dataset[column.name] else { continue }
             switch sdtype {
             case "numerical", "datetime":
-                guard let referenceValues = column.numbers, let dataValues = other.numbers else {
-                    problems.append(SynthKitError(.invalidInput, "column '\(column.name)' is \(sdtype) but not stored as numbers in both tables", location: .init(column: column.name)))
+                let format = metadata.columns[column.name]?.datetimeFormat
+                let referenceNumbers = sdtype == "datetime" ? SDMetricsDatetime.nanoseconds(of: column, format: format) : column.numbers
+                let dataNumbers = sdtype == "datetime" ? SDMetricsDatetime.nanoseconds(of: other, format: format) : other.numbers
+                guard let referenceValues = referenceNumbers, let dataValues = dataNumbers else {
+                    problems.append(SynthKitError(.invalidInput, "column '\(column.name)' is \(sdtype) but not stored as numbers (or parseable datetimes) in both tables", location: .init(column: column.name)))
                     continue
                 }
                 numeric.append((dataValues, referenceValues))
