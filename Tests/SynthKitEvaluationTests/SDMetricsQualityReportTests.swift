@@ -120,3 +120,23 @@ struct SDMetricsDatetimeTests {
         #expect(impossible.columns["day"]?.score == nil, "30 February fails the column as in pandas")
     }
 }
+
+@Suite("SDMetricsQualityReport row subsample")
+struct SDMetricsSubsampleTests {
+    @Test("above the row limit contingency pairs use a seeded subsample; correlations and shapes do not")
+    func subsample() throws {
+        let real = try FixtureCSV.table("sdmetrics/mixed200.real.csv")
+        let synthetic = try FixtureCSV.table("sdmetrics/mixed200.synthetic.csv")
+        let full = try SDMetricsQualityReport().evaluate(real: real, synthetic: synthetic)
+        let limited = SDMetricsQualityReport(contingencyRowLimit: 120, seed: Seed(3))
+        let first = try limited.evaluate(real: real, synthetic: synthetic)
+        let second = try limited.evaluate(real: real, synthetic: synthetic)
+        #expect(first == second, "same seed, same subsample")
+        #expect(first.notes.contains { $0.contains("subsample of 120 rows") })
+        #expect(first.columnShapes == full.columnShapes)
+        let correlations = { (result: SDMetricsQualityResult) in result.pairs.filter { $0.metric == "CorrelationSimilarity" }.map(\.score) }
+        #expect(correlations(first) == correlations(full))
+        let contingencies = { (result: SDMetricsQualityResult) in result.pairs.filter { $0.metric == "ContingencySimilarity" }.map(\.realAssociation) }
+        #expect(contingencies(first) != contingencies(full))
+    }
+}
