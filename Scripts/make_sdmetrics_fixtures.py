@@ -83,7 +83,7 @@ def standalone(real, syn, meta):
     cols = meta["columns"]
     out = {}
     for c, m in cols.items():
-        if m["sdtype"] in ("numerical", "datetime"):
+        if m["sdtype"] == "numerical":  # datetime text is not converted by the standalone metrics
             out[c] = {"KSComplement": safe(KSComplement.compute, real[c], syn[c]),
                       "MissingValueSimilarity": safe(MissingValueSimilarity.compute, real[c], syn[c]),
                       "RangeCoverage": safe(RangeCoverage.compute, real[c], syn[c]),
@@ -218,10 +218,32 @@ def edge():
     return case("edge", real, syn, meta)
 
 
+def dates():
+    """Datetime text (with and without a format), boolean spellings that differ between tables."""
+    rng = np.random.default_rng(9)
+
+    def table(n, shift, spell):
+        day = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 60 + shift, n), unit="D")
+        stamp = day + pd.to_timedelta(rng.integers(0, 86400, n), unit="s")
+        amount = np.round((day - pd.Timestamp("2024-01-01")).days * 3.0 + rng.normal(0, 20, n), 2)
+        member = np.where(amount > 90, spell[0], spell[1]).astype(object)
+        member[rng.random(n) < 0.1] = None
+        return pd.DataFrame({"day": day.strftime("%Y-%m-%d"), "stamp": stamp.strftime("%Y-%m-%d %H:%M:%S"),
+                             "amount": amount, "member": member,
+                             "label": rng.choice(["p", "q", "r"], n)})
+
+    real = table(300, 0, ("True", "False"))
+    syn = table(280, 10, ("true", "FALSE"))
+    meta = {"columns": {"day": {"sdtype": "datetime", "datetime_format": "%Y-%m-%d"},
+                        "stamp": {"sdtype": "datetime", "datetime_format": "%Y-%m-%d %H:%M:%S"}, "amount": {"sdtype": "numerical"},
+                        "member": {"sdtype": "boolean"}, "label": {"sdtype": "categorical"}}}
+    return case("dates", real, syn, meta)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = [golden(), shift(), mixed("mixed200", 200, 240, 1, with_holdout=True),
-             mixed("mixed700", 700, 500, 2), mixed("mixed2000", 2000, 2000, 3), edge()]
+             mixed("mixed700", 700, 500, 2), mixed("mixed2000", 2000, 2000, 3), edge(), dates()]
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump({"versions": FOUND, "cases": cases}, f, indent=1, sort_keys=True)
     for c in cases:

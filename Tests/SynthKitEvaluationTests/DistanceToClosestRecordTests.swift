@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Distance to closest record and exact copies against sdmetrics 0.32.0")
 struct DistanceToClosestRecordTests {
-    static let privacyCases = ["golden", "mixed200", "mixed700", "edge"]
+    static let privacyCases = ["golden", "mixed200", "mixed700", "edge", "dates"]
 
     static func metadata(_ fixture: SDMetricsFixtures.Case) throws -> SDVMetadata? {
         try fixture.metadata.map { file throws(SynthKitError) in
@@ -109,9 +109,13 @@ struct DistanceToClosestRecordTests {
         let reference = try table(90)
         let dataset = try table(70)
         let fast = try DistanceToClosestRecord().distances(from: dataset, to: reference)
+        var scanning = DistanceToClosestRecord()
+        scanning.oneMismatchCategoryLimit = 0
+        let scanned = try scanning.distances(from: dataset, to: reference)
         let naive = Self.naiveDistances(from: dataset, to: reference)
         #expect(fast.count == naive.count)
         #expect(zip(fast, naive).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(zip(scanned, naive).allSatisfy { abs($0 - $1) < 1e-12 })
     }
 
     @Test("exact copies count rows equal in every column, missing equal to missing")

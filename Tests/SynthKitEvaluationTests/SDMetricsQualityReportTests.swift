@@ -91,3 +91,52 @@ struct SDMetricsQualityReportTests {
         }
     }
 }
+
+@Suite("SDMetricsQualityReport datetimes")
+struct SDMetricsDatetimeTests {
+    @Test("text datetimes parse with the metadata format; without one they are not computable")
+    func datetimeText() throws {
+        let real = try Table(columns: [
+            Column(name: "day", strings: ["2024-01-01", "2024-01-05", "2024-02-29", nil]),
+            Column(name: "value", numbers: [1, 2, 3, 4]),
+        ])
+        let synthetic = try Table(columns: [
+            Column(name: "day", strings: ["2024-01-02", "2024-01-05", "2024-03-01", "2024-03-02"]),
+            Column(name: "value", numbers: [1, 2, 3, 5]),
+        ])
+        let withFormat = SDVMetadata(columns: ["day": .init(sdtype: "datetime", datetimeFormat: "%Y-%m-%d"), "value": .init(sdtype: "numerical")])
+        let parsed = try SDMetricsQualityReport(metadata: withFormat).evaluate(real: real, synthetic: synthetic)
+        // F_R − F_S is largest on 29 February: 3/3 − 2/4.
+        #expect(agree(parsed.columns["day"]?.score, 0.5, tolerance: 1e-12))
+        let withoutFormat = SDVMetadata(columns: ["day": .init(sdtype: "datetime"), "value": .init(sdtype: "numerical")])
+        let failed = try SDMetricsQualityReport(metadata: withoutFormat).evaluate(real: real, synthetic: synthetic)
+        #expect(failed.columns["day"]?.score == nil)
+        #expect(failed.pairs.allSatisfy { $0.score == nil && !$0.meetsThreshold })
+        let invalid = try Table(columns: [
+            Column(name: "day", strings: ["2024-02-30", "2024-01-05", "2024-03-01", "2024-03-02"]),
+            Column(name: "value", numbers: [1, 2, 3, 5]),
+        ])
+        let impossible = try SDMetricsQualityReport(metadata: withFormat).evaluate(real: real, synthetic: invalid)
+        #expect(impossible.columns["day"]?.score == nil, "30 February fails the column as in pandas")
+    }
+}
+
+@Suite("SDMetricsQualityReport row subsample")
+struct SDMetricsSubsampleTests {
+    @Test("above the row limit contingency pairs use a seeded subsample; correlations and shapes do not")
+    func subsample() throws {
+        let real = try FixtureCSV.table("sdmetrics/mixed200.real.csv")
+        let synthetic = try FixtureCSV.table("sdmetrics/mixed200.synthetic.csv")
+        let full = try SDMetricsQualityReport().evaluate(real: real, synthetic: synthetic)
+        let limited = SDMetricsQualityReport(contingencyRowLimit: 120, seed: Seed(3))
+        let first = try limited.evaluate(real: real, synthetic: synthetic)
+        let second = try limited.evaluate(real: real, synthetic: synthetic)
+        #expect(first == second, "same seed, same subsample")
+        #expect(first.notes.contains { $0.contains("subsample of 120 rows") })
+        #expect(first.columnShapes == full.columnShapes)
+        let correlations = { (result: SDMetricsQualityResult) in result.pairs.filter { $0.metric == "CorrelationSimilarity" }.map(\.score) }
+        #expect(correlations(first) == correlations(full))
+        let contingencies = { (result: SDMetricsQualityResult) in result.pairs.filter { $0.metric == "ContingencySimilarity" }.map(\.realAssociation) }
+        #expect(contingencies(first) != contingencies(full))
+    }
+}

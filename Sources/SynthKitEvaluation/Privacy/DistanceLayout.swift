@@ -13,12 +13,21 @@ struct DistanceLayout: Sendable {
     private let referenceNumbers: [Double]
     private let ranges: [Double]
     private let referenceRows: Int
-    /// The reference rows of each combination of categorical codes. A candidate that differs
-    /// in any categorical column is at least 1 away (in unnormalised sum), so when the best
-    /// same-signature candidate is closer than 1 no other row needs to be looked at.
-    private let rowsBySignature: [[Int32]: [Int]]
+    /// Reference rows by a linear hash of their categorical codes, Σ code_c · multiplier_c
+    /// (wrapping). Every categorical mismatch adds exactly 1 to the unnormalised distance, so:
+    /// rows with the same codes are tried first, and if one is closer than 1 nothing else can
+    /// win; then rows differing in exactly one column (found by swapping one term of the hash),
+    /// and if one is closer than 2 nothing else can win; otherwise every row is scanned. Hash
+    /// collisions only add candidates, whose distances are computed exactly.
+    private let rowsBySignature: [UInt64: [Int32]]
+    /// Per categorical column, its hash multiplier and the codes present in the reference.
+    private let multipliers: [UInt64]
+    private let referenceCodeSets: [[Int32]]
+    /// Whether the one-mismatch pass is cheap enough (few categories in all): it looks up one
+    /// bucket per category of every column for each evaluated row.
+    private let searchesOneMismatch: Bool
 
-    init(dataset: Table, reference: Table, metadata: SDVMetadata) throws(SynthKitError) {
+    init(dataset: Table, reference: Table, metadata: SDVMetadata, oneMismatchCategoryLimit: Int) throws(SynthKitError) {
         var categorical: [SharedCodes] = []
         var numeric: [(data: [Double], reference: [Double])] = []
         var problems: [SynthKitError] = []
@@ -26,8 +35,11 @@ struct DistanceLayout: Sendable {
             guard let sdtype = metadata.columns[column.name]?.sdtype, let other = dataset[column.name] else { continue }
             switch sdtype {
             case "numerical", "datetime":
-                guard let referenceValues = column.numbers, let dataValues = other.numbers else {
-                    problems.append(SynthKitError(.invalidInput, "column '\(column.name)' is \(sdtype) but not stored as numbers in both tables", location: .init(column: column.name)))
+                let format = metadata.columns[column.name]?.datetimeFormat
+                let referenceNumbers = sdtype == "datetime" ? SDMetricsDatetime.nanoseconds(of: column, format: format) : column.numbers
+                let dataNumbers = sdtype == "datetime" ? SDMetricsDatetime.nanoseconds(of: other, format: format) : other.numbers
+                guard let referenceValues = referenceNumbers, let dataValues = dataNumbers else {
+                    problems.append(SynthKitError(.invalidInput, "column '\(column.name)' is \(sdtype) but not stored as numbers (or parseable datetimes) in both tables", location: .init(column: column.name)))
                     continue
                 }
                 numeric.append((dataValues, referenceValues))
@@ -74,11 +86,23 @@ struct DistanceLayout: Sendable {
         self.datasetNumbers = datasetNumbers
         self.referenceNumbers = referenceNumbers
         self.ranges = ranges
-        var index: [[Int32]: [Int]] = [:]
+        var multipliers: [UInt64] = []
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<categorical.count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            multipliers.append(state | 1)
+        }
+        self.multipliers = multipliers
+        referenceCodeSets = categorical.map { Array(Set($0.synthetic)).sorted() }
+        searchesOneMismatch = referenceCodeSets.reduce(0) { $0 + $1.count } <= oneMismatchCategoryLimit
+        var index: [UInt64: [Int32]] = [:]
         if categorical.count > 0 {
             for row in 0..<reference.rowCount {
-                let signature = Array(referenceCodes[(row * categorical.count)..<((row + 1) * categorical.count)])
-                index[signature, default: []].append(row)
+                var key: UInt64 = 0
+                for column in 0..<categorical.count {
+                    key = key &+ UInt64(bitPattern: Int64(referenceCodes[row * categorical.count + column])) &* multipliers[column]
+                }
+                index[key, default: []].append(Int32(row))
             }
         }
         rowsBySignature = index
@@ -99,11 +123,24 @@ struct DistanceLayout: Sendable {
     func closestDistance(of row: Int) -> Double {
         var best = Double.infinity
         if categoricalCount > 0 {
-            let signature = Array(datasetCodes[(row * categoricalCount)..<((row + 1) * categoricalCount)])
-            for candidate in rowsBySignature[signature] ?? [] {
-                best = min(best, distanceSum(of: row, to: candidate))
+            var key: UInt64 = 0
+            for column in 0..<categoricalCount {
+                key = key &+ UInt64(bitPattern: Int64(datasetCodes[row * categoricalCount + column])) &* multipliers[column]
+            }
+            for candidate in rowsBySignature[key] ?? [] {
+                best = min(best, distanceSum(of: row, to: Int(candidate)))
             }
             if best < 1 { return best / Double(columnCount) }
+            for column in 0..<categoricalCount where searchesOneMismatch {
+                let own = datasetCodes[row * categoricalCount + column]
+                let base = key &- UInt64(bitPattern: Int64(own)) &* multipliers[column]
+                for code in referenceCodeSets[column] where code != own {
+                    for candidate in rowsBySignature[base &+ UInt64(bitPattern: Int64(code)) &* multipliers[column]] ?? [] {
+                        best = min(best, distanceSum(of: row, to: Int(candidate)))
+                    }
+                }
+            }
+            if searchesOneMismatch && best < 2 { return best / Double(columnCount) }
         }
         datasetCodes.withUnsafeBufferPointer { dataCodes in
             referenceCodes.withUnsafeBufferPointer { referenceCodes in

@@ -11,9 +11,11 @@ public import SynthKitTable
 /// - categorical/boolean: 0 if equal (two missing values are equal), else 1.
 /// DCR(x) = min over reference rows. This is a Gower-style L1 distance in [0, 1].
 ///
-/// The search is exact brute force, blocked by chunks of evaluated rows run in parallel, with an
-/// early exit per candidate once its partial sum reaches the best distance so far (categorical
-/// columns, cheapest to reject, are compared first). Results do not depend on the thread count.
+/// The search is exact, blocked by chunks of evaluated rows run in parallel. Each categorical
+/// mismatch adds exactly 1/c, so reference rows with the same categorical codes are tried first,
+/// then rows with one mismatch (hash lookups); only when neither yields a bound that excludes the
+/// rest is every reference row scanned, with an early exit per candidate once its partial sum
+/// reaches the best so far. Results do not depend on the thread count.
 ///
 /// Complexity: O(n · m · c) worst case for n evaluated rows, m reference rows, c columns; usually
 /// far less thanks to the early exit.
@@ -22,6 +24,9 @@ public struct DistanceToClosestRecord: Sendable {
     public var metadata: SDVMetadata?
     /// The most threads to use; `nil` uses every core.
     public var threads: Int?
+    /// The one-mismatch candidate search runs only when the categorical columns have at most
+    /// this many categories in all (tests set 0 to exercise the plain scan).
+    package var oneMismatchCategoryLimit = 4096
 
     /// Creates the measurement.
     public init(metadata: SDVMetadata? = nil, threads: Int? = nil) {
@@ -33,7 +38,9 @@ public struct DistanceToClosestRecord: Sendable {
     /// - Throws: ``SynthKitError/Code/invalidInput`` when no column can be compared, or a
     ///   numerical column is not stored as numbers in both tables.
     public func distances(from dataset: Table, to reference: Table) throws(SynthKitError) -> [Double] {
-        let layout = try DistanceLayout(dataset: dataset, reference: reference, metadata: metadata ?? SDVMetadata.inferred(from: reference))
+        let layout = try DistanceLayout(
+            dataset: dataset, reference: reference, metadata: metadata ?? SDVMetadata.inferred(from: reference),
+            oneMismatchCategoryLimit: oneMismatchCategoryLimit)
         var results = [Double](repeating: 0, count: dataset.rowCount)
         guard dataset.rowCount > 0 else { return results }
         guard reference.rowCount > 0 else {

@@ -22,8 +22,9 @@ public import SynthKitTable
 ///
 /// Columns are typed as SDMetrics would be told: by an ``SDVMetadata`` when given, else by
 /// storage (numbers → numerical, text → categorical, the rule of `bench/anchors.py`), never from
-/// SynthKit's own schema. Datetime columns must be stored as numbers (seconds); a datetime stored
-/// as text is reported as not computable.
+/// SynthKit's own schema. Datetime columns stored as text are parsed with the metadata's
+/// `datetime_format` into nanoseconds (without one SDMetrics cannot convert them: every score of
+/// the column is missing); numbers are used as they are.
 ///
 /// Complexity: O(c · n log n + c² · n) for c columns and n rows.
 public struct SDMetricsQualityReport: Sendable {
@@ -82,7 +83,9 @@ public struct SDMetricsQualityReport: Sendable {
         for name in scored {
             guard let realColumn = real[name], let syntheticColumn = synthetic[name], let sdtype = types[name] else { continue }
             let isContinuous = Self.continuousTypes.contains(sdtype)
-            let column = SDMetricsPreparedColumn(real: realColumn, synthetic: syntheticColumn, continuous: isContinuous)
+            let column = SDMetricsPreparedColumn(
+                real: realColumn, synthetic: syntheticColumn, continuous: isContinuous, datetime: sdtype == "datetime",
+                datetimeFormat: metadata.columns[name]?.datetimeFormat)
             prepared[name] = column
             columnScores[name] = column.shapeScore()
         }
@@ -128,7 +131,7 @@ public struct SDMetricsQualityReport: Sendable {
         if first.column.isContinuous && second.column.isContinuous {
             guard let realFirst = first.column.realNumbers, let syntheticFirst = first.column.syntheticNumbers,
                   let realSecond = second.column.realNumbers, let syntheticSecond = second.column.syntheticNumbers else {
-                return .init(columns: names, metric: "CorrelationSimilarity", score: nil, meetsThreshold: false, note: "a column is not stored as numbers")
+                return .init(columns: names, metric: "CorrelationSimilarity", score: nil, meetsThreshold: false, note: "a column is not stored as numbers (or parseable datetimes)")
             }
             let breakdown = CorrelationSimilarity.breakdown(
                 real: (realFirst, realSecond), synthetic: (syntheticFirst, syntheticSecond), threshold: realCorrelationThreshold)

@@ -4,7 +4,8 @@ package import SynthKitTable
 ///
 /// Values compare as pandas compares them in a `Counter` or a `groupby`: texts by text, numbers
 /// by value, and a text never equals a number (a real column read as text and a synthetic one
-/// read as numbers share no category, as in SDMetrics). Missing values get code −1, or their own
+/// read as numbers share no category, as in SDMetrics); a column spelled only with pandas' boolean
+/// words compares as booleans (`true` = `TRUE` = `True`). Missing values get code −1, or their own
 /// code with ``withMissingAsCategory()``.
 ///
 /// Complexity: O(levels) for text columns, O(n) hash lookups for numeric ones.
@@ -31,12 +32,13 @@ package struct SharedCodes: Sendable {
         func encode(_ column: Column) -> [Int32] {
             switch column.values {
             case .categorical(let codes, let levels):
+                let booleans = !levels.isEmpty && levels.allSatisfy { Self.booleanSpellings[$0] != nil }
                 let map: [Int32] = levels.map { level in
-                    let key = Key.text(level)
+                    let key = Key.text(booleans ? (Self.booleanSpellings[level] ?? level) : level)
                     if let code = lookup[key] { return code }
                     let code = Int32(names.count)
                     lookup[key] = code
-                    names.append(level)
+                    names.append(booleans ? (Self.booleanSpellings[level] ?? level) : level)
                     return code
                 }
                 return codes.map { $0 < 0 ? -1 : map[Int($0)] }
@@ -57,6 +59,12 @@ package struct SharedCodes: Sendable {
         self.categoryCount = names.count
         self.names = names
     }
+
+    /// The spellings pandas' CSV parser reads as booleans (`true_values`/`false_values` defaults);
+    /// a text column made only of these holds Python `bool`s, so `true` equals `True`.
+    static let booleanSpellings: [String: String] = [
+        "True": "True", "TRUE": "True", "true": "True", "False": "False", "FALSE": "False", "false": "False",
+    ]
 
     /// Codes already computed elsewhere (bin indices), with `categoryCount` codes in use.
     package init(real: [Int32], synthetic: [Int32], categoryCount: Int) {

@@ -82,7 +82,7 @@ struct SDMetricsFixtures: Decodable {
     }
 
     /// The names of every case, for parameterised tests.
-    static let caseNames = ["golden", "shift", "mixed200", "mixed700", "mixed2000", "edge"]
+    static let caseNames = ["golden", "shift", "mixed200", "mixed700", "mixed2000", "edge", "dates"]
 }
 
 /// Whether two optional scores agree: both missing, or both present and within `tolerance`.
