@@ -79,3 +79,24 @@ struct LearnerTests {
         #expect(binned.bins[0] == [0, 1, 1, 2, 255])
     }
 }
+
+@Suite("Detectability")
+struct DetectabilityTests {
+    @Test("a shifted synthetic table is detected; an independent sample is not")
+    func detection() throws {
+        let real = try Population.table(count: 400, seed: 81)
+        let same = try Population.table(count: 400, seed: 82)
+        let incomes = (same["income"]?.numbers ?? []).map { $0.isNaN ? nil : $0 + 15 } as [Double?]
+        let shifted = same.replacing(Column(name: "income", numbers: incomes))
+        let roles = ColumnRoles(table: real, metadata: SDVMetadata.inferred(from: real))
+        let evaluation = DetectabilityEvaluation(roles: roles, threads: 1)
+        let caught = evaluation.evaluate(real: real, synthetic: shifted, seed: Seed(1))
+        let passed = evaluation.evaluate(real: real, synthetic: same, seed: Seed(1))
+        let caughtScore = try #require(caught.score)
+        let passedScore = try #require(passed.score)
+        #expect(caughtScore < 0.5, "shifted detection score \(caughtScore)")
+        #expect(passedScore > 0.8, "independent detection score \(passedScore)")
+        let pValue = try #require(caught.metric("classifier-two-sample-accuracy")?.breakdown["pValue"])
+        #expect(pValue < 0.01)
+    }
+}
