@@ -21,7 +21,7 @@ enum SVGChart {
 
     /// A grouped bar chart with one group per label; labels are rotated when there are many.
     static func bars(title: String, labels: [String], series: [Series], width: Int = 440, height: Int = 240) -> String {
-        let left = 44.0, right = 8.0, top = 26.0
+        let left = 44.0, right = 8.0, top = 40.0
         let rotated = labels.count > 6 || labels.contains { $0.count > 8 }
         let bottom = rotated ? 70.0 : 34.0
         let plotWidth = Double(width) - left - right
@@ -56,8 +56,8 @@ enum SVGChart {
         var legendX = Double(width) - right
         for entry in series.reversed() {
             legendX -= Double(entry.name.count) * 6.5 + 22
-            svg += "<rect x=\"\(fmt(legendX))\" y=\"7\" width=\"10\" height=\"10\" fill=\"\(entry.color)\"/>"
-            svg += "<text x=\"\(fmt(legendX + 13))\" y=\"16\" font-size=\"11\">\(HTMLText.escape(entry.name))</text>"
+            svg += "<rect x=\"\(fmt(legendX))\" y=\"21\" width=\"10\" height=\"10\" fill=\"\(entry.color)\"/>"
+            svg += "<text x=\"\(fmt(legendX + 13))\" y=\"30\" font-size=\"11\">\(HTMLText.escape(entry.name))</text>"
         }
         return svg + "</svg>"
     }

@@ -78,7 +78,7 @@ extension EvaluationReport {
 
     private func privacySection() -> String {
         guard let privacy = privacyFigures else { return "" }
-        var html = "<h3>Distances to closest records (SDMetrics Gower distance)</h3>\n<table>\n"
+        var html = "<h3>DCR figures (SDMetrics Gower distance)</h3>\n<table>\n"
         html += "<tr><td>Exact copies of training rows</td><td class=\"n\">\(privacy.exactCopies) (\(Self.format(privacy.exactCopyShare * 100, digits: 2)) %)</td></tr>\n"
         html += "<tr><td>Median distance to closest training row</td><td class=\"n\">\(Self.format(privacy.dcrTrainMedian))</td></tr>\n"
         html += "<tr><td>Median distance to closest holdout row</td><td class=\"n\">\(Self.format(privacy.dcrHoldoutMedian))</td></tr>\n"
