@@ -6,7 +6,7 @@ import SynthKit
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Score synthetic rows against real rows: SDMetrics-compatible quality and privacy figures.",
+        abstract: "Score synthetic rows against real rows: fidelity, diversity, utility, detectability, privacy, fairness.",
         discussion: """
             Columns are typed as SDMetrics would be told by pandas (numbers -> numerical, anything
             else -> categorical) unless --sdv-metadata gives an SDV metadata JSON. With --holdout
@@ -16,6 +16,7 @@ struct EvaluateCommand: ParsableCommand {
             Examples:
               synthkit evaluate --real train.csv --synthetic synthetic.csv -o report.html
               synthkit evaluate --real train.csv --synthetic synthetic.csv --holdout holdout.csv --json report.json
+              synthkit evaluate --real train.csv --synthetic synthetic.csv --holdout holdout.csv --target income --sensitive sex -o report.html
             """)
 
     @Option(help: "The real (training) CSV file.")
@@ -29,6 +30,12 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "An SDV metadata JSON file typing the columns.")
     var sdvMetadata: String?
+
+    @Option(help: "The column to predict for utility (train on synthetic, test on the holdout) and fairness.")
+    var target: String?
+
+    @Option(help: "The group column for fairness (demographic parity of --target across its groups).")
+    var sensitive: String?
 
     @Option(name: .shortAndLong, help: "Write the HTML report to this file.")
     var output: String?
@@ -46,7 +53,8 @@ struct EvaluateCommand: ParsableCommand {
             let holdoutTable = try holdout.map { path throws(SynthKitError) in try csv.readTable(path) }
             let metadata = try sdvMetadata.map { path throws(SynthKitError) in try SDVMetadata.load(path: path) }
             let options = EvaluationOptions(
-                metadata: metadata, seed: Seed(common.seed), threads: common.threads, progress: progress)
+                metadata: metadata, seed: Seed(common.seed), threads: common.threads, progress: progress,
+                target: target, sensitive: sensitive)
             let report = try Evaluator.evaluate(
                 real: realTable, synthetic: syntheticTable, holdout: holdoutTable, options: options)
             if let output {

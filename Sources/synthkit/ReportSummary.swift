@@ -12,11 +12,15 @@ enum ReportSummary {
         if let reference = report.holdoutReference {
             lines.append("real holdout vs real (ceiling): overall \(format(reference.overall))")
         }
-        if let privacy = report.privacy {
+        if let privacy = report.privacyFigures {
             lines.append("exact copies of training rows: \(privacy.exactCopies) (share \(format(privacy.exactCopyShare)))")
             if let share = privacy.dcrShare {
                 lines.append("share of synthetic rows closer to training than to holdout: \(format(share)) (0.5 is ideal)")
             }
+        }
+        for family in [report.fidelity, report.diversity, report.utility, report.detectability, report.privacy, report.fairness] {
+            guard let family, family.score != nil else { continue }
+            lines.append(family.verdict)
         }
         return lines.joined(separator: "\n") + "\n"
     }

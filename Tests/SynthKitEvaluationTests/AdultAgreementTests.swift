@@ -134,8 +134,8 @@ struct AdultAgreementTests {
         print("""
             adult Evaluator.evaluate(train \(train.rowCount), independent \(synthetic.rowCount), holdout \(holdout.rowCount)): \
             \(seconds)s; overall \(result.sdmetricsCompatible.overall ?? .nan), holdout ceiling \(result.holdoutReference?.overall ?? .nan), \
-            exact copies \(result.privacy?.exactCopies ?? -1), DCR share \(result.privacy?.dcrShare ?? .nan), \
-            medians train \(result.privacy?.dcrTrainMedian ?? .nan) holdout \(result.privacy?.dcrHoldoutMedian ?? .nan)
+            exact copies \(result.privacyFigures?.exactCopies ?? -1), DCR share \(result.privacyFigures?.dcrShare ?? .nan), \
+            medians train \(result.privacyFigures?.dcrTrainMedian ?? .nan) holdout \(result.privacyFigures?.dcrHoldoutMedian ?? .nan)
             """)
         #expect(agree(result.holdoutReference?.overall, try Self.expected().holdoutVsTrain.overall, tolerance: 1e-9))
     }

@@ -45,7 +45,7 @@ struct DistanceToClosestRecordTests {
         let expected = try #require(fixture.dcrOverfittingProtection)
         let options = EvaluationOptions(metadata: try Self.metadata(fixture), equalSizeReferences: false)
         let report = try Evaluator.evaluate(real: real, synthetic: synthetic, holdout: holdout, options: options)
-        let privacy = try #require(report.privacy)
+        let privacy = try #require(report.privacyFigures)
         #expect(agree(privacy.dcrShare, expected.synthetic_data_percentages.closer_to_training))
         #expect(agree(privacy.dcrOverfittingProtection, expected.score))
         let holdoutDistances = try #require(fixture.dcrSyntheticToHoldout)

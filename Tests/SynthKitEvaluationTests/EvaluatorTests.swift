@@ -16,10 +16,10 @@ struct EvaluatorTests {
         let (real, synthetic, holdout) = try Self.mixed()
         let fixture = try SDMetricsFixtures.named("mixed200")
         let report = try Evaluator.evaluate(real: real, synthetic: synthetic, holdout: holdout)
-        #expect(report.formatVersion == 1)
+        #expect(report.formatVersion == 2)
         #expect(agree(report.sdmetricsCompatible.overall, fixture.report.overall))
         #expect(report.holdoutReference?.overall != nil)
-        let privacy = try #require(report.privacy)
+        let privacy = try #require(report.privacyFigures)
         #expect(privacy.holdoutReferenceRows == holdout.rowCount)
         #expect(privacy.trainingReferenceRows == holdout.rowCount, "equal-size references by default")
         #expect(privacy.dcrShare.map { (0...1).contains($0) } == true)
@@ -32,7 +32,7 @@ struct EvaluatorTests {
         let report = try Evaluator.evaluate(real: real, synthetic: synthetic)
         let data = try JSONCoding.encode(report)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["formatVersion"] as? Int == 1)
+        #expect(object["formatVersion"] as? Int == 2)
         let compatible = try #require(object["sdmetricsCompatible"] as? [String: Any])
         #expect(compatible["overall"] is Double && compatible["columnShapes"] is Double && compatible["columnPairTrends"] is Double)
         #expect(object["holdoutReference"] is NSNull)
@@ -46,7 +46,7 @@ struct EvaluatorTests {
         let (real, synthetic, _) = try Self.mixed()
         let report = try Evaluator.evaluate(real: real, synthetic: synthetic, options: .init(includePrivacy: false))
         var text = String(decoding: try JSONCoding.encode(report), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")
+        text = text.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 3")
         #expect(throws: SynthKitError.self) { try JSONCoding.decode(EvaluationReport.self, from: Data(text.utf8), file: "r.json") }
     }
 

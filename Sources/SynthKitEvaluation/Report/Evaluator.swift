@@ -17,12 +17,23 @@ public struct EvaluationOptions: Sendable {
     public var threads: Int?
     /// Receives progress of the steps.
     public var progress: any ProgressReporter
+    /// Whether to compute the SynthKit-mode families (fidelity, diversity, utility,
+    /// detectability, privacy, fairness) and the plot data.
+    public var includeFamilies: Bool
+    /// The column predicted for utility and used as the outcome for fairness.
+    public var target: String?
+    /// The group column for fairness.
+    public var sensitive: String?
 
     /// Creates options; the defaults compute everything.
     public init(
         metadata: SDVMetadata? = nil, seed: Seed = Seed(0), includePrivacy: Bool = true, equalSizeReferences: Bool = true,
-        threads: Int? = nil, progress: any ProgressReporter = SilentProgress()
+        threads: Int? = nil, progress: any ProgressReporter = SilentProgress(), includeFamilies: Bool = true,
+        target: String? = nil, sensitive: String? = nil
     ) {
+        self.includeFamilies = includeFamilies
+        self.target = target
+        self.sensitive = sensitive
         self.metadata = metadata
         self.seed = seed
         self.includePrivacy = includePrivacy
@@ -38,53 +49,62 @@ public enum Evaluator {
     /// (real rows the synthesizer never saw).
     ///
     /// Computes the SDMetrics-compatible quality report, the holdout-vs-training reference report
-    /// (the ceiling a synthetic score can be read against), and the privacy figures.
+    /// (the ceiling a synthetic score can be read against), the privacy figures and, with
+    /// `options.includeFamilies`, the SynthKit-mode families and plot data.
     /// - Throws: ``SynthKitError/Code/invalidInput`` when the synthetic or holdout columns differ
-    ///   from the real ones (every difference listed) or a table is empty;
+    ///   from the real ones (every difference listed), a table is empty, or the target or
+    ///   sensitive column is not in the real table;
     ///   ``SynthKitError/Code/invalidSchema`` when the metadata does not match the columns.
     public static func evaluate(
         real: Table, synthetic: Table, holdout: Table? = nil, options: EvaluationOptions = EvaluationOptions()
     ) throws(SynthKitError) -> EvaluationReport {
         try SDMetricsQualityReport.checkSameColumns(real: real, synthetic: synthetic)
         if let holdout { try checkHoldout(holdout, real: real) }
+        try checkNamedColumns(options: options, real: real)
         guard real.rowCount > 0, synthetic.rowCount > 0 else {
             throw SynthKitError(.invalidInput, "cannot evaluate an empty table (real: \(real.rowCount) rows, synthetic: \(synthetic.rowCount) rows)")
         }
         let metadata = options.metadata ?? SDVMetadata.inferred(from: real)
-        let report = SDMetricsQualityReport(metadata: metadata, seed: options.seed.derived("evaluation.sdmetrics"))
+        let qualityReport = SDMetricsQualityReport(metadata: metadata, seed: options.seed.derived("evaluation.sdmetrics"))
         options.progress.report(stage: "quality report", fraction: 0)
-        let compatible = try report.evaluate(real: real, synthetic: synthetic)
+        let compatible = try qualityReport.evaluate(real: real, synthetic: synthetic)
         var reference: SDMetricsQualityResult?
         if let holdout, holdout.rowCount > 0 {
             options.progress.report(stage: "holdout reference", fraction: 0.2)
-            reference = try report.evaluate(real: real, synthetic: holdout)
+            reference = try qualityReport.evaluate(real: real, synthetic: holdout)
         }
-        var privacy: PrivacyFigures?
+        var gower: PrivacyEvaluation.GowerDistances?
         if options.includePrivacy {
-            options.progress.report(stage: "privacy", fraction: 0.4)
-            privacy = try privacyFigures(real: real, synthetic: synthetic, holdout: holdout, metadata: metadata, options: options)
+            options.progress.report(stage: "privacy", fraction: 0.3)
+            gower = try privacyFigures(real: real, synthetic: synthetic, holdout: holdout, metadata: metadata, options: options)
+        }
+        var report = EvaluationReport(
+            sdmetricsCompatible: compatible, holdoutReference: reference, privacyFigures: gower?.figures,
+            rows: .init(real: real.rowCount, synthetic: synthetic.rowCount, holdout: holdout?.rowCount))
+        if options.includeFamilies {
+            try FamilyEvaluation(metadata: metadata, options: options)
+                .fill(&report, real: real, synthetic: synthetic, holdout: holdout?.rowCount == 0 ? nil : holdout, gower: gower)
         }
         options.progress.report(stage: "done", fraction: 1)
-        return EvaluationReport(
-            sdmetricsCompatible: compatible, holdoutReference: reference, privacy: privacy,
-            rows: .init(real: real.rowCount, synthetic: synthetic.rowCount, holdout: holdout?.rowCount))
+        return report
     }
 
-    /// Exact copies, DCR medians and the DCR share.
+    /// Exact copies, DCR medians and the DCR share, with the distances behind them.
     static func privacyFigures(
         real: Table, synthetic: Table, holdout: Table?, metadata: SDVMetadata, options: EvaluationOptions
-    ) throws(SynthKitError) -> PrivacyFigures {
+    ) throws(SynthKitError) -> PrivacyEvaluation.GowerDistances {
         let copies = ExactCopies.count(synthetic: synthetic, training: real)
         let distance = DistanceToClosestRecord(metadata: metadata, threads: options.threads)
         var notes: [String] = []
         guard let holdout, holdout.rowCount > 0 else {
             let toTraining = try distance.distances(from: synthetic, to: real)
             notes.append("no holdout given: the DCR share needs real rows the synthesizer did not see")
-            return PrivacyFigures(
+            let figures = PrivacyFigures(
                 exactCopies: copies, exactCopyShare: Double(copies) / Double(synthetic.rowCount),
                 dcrTrainMedian: PrivacyFigures.median(toTraining), dcrHoldoutMedian: nil, dcrShare: nil,
                 dcrOverfittingProtection: nil, trainingReferenceRows: real.rowCount, holdoutReferenceRows: nil,
                 syntheticRows: synthetic.rowCount, notes: notes)
+            return .init(figures: figures, toTraining: toTraining, toHoldout: nil, trainingReference: real, holdoutReference: nil)
         }
         var trainingReference = real
         var holdoutReference = holdout
@@ -106,12 +126,28 @@ public enum Evaluator {
         options.progress.report(stage: "privacy", fraction: 0.7)
         let toHoldout = try distance.distances(from: synthetic, to: holdoutReference)
         let share = PrivacyFigures.closerToTrainingShare(train: toTraining, holdout: toHoldout)
-        return PrivacyFigures(
+        let figures = PrivacyFigures(
             exactCopies: copies, exactCopyShare: Double(copies) / Double(synthetic.rowCount),
             dcrTrainMedian: PrivacyFigures.median(toTraining), dcrHoldoutMedian: PrivacyFigures.median(toHoldout),
             dcrShare: share, dcrOverfittingProtection: min(2 * (1 - share), 1),
             trainingReferenceRows: trainingReference.rowCount, holdoutReferenceRows: holdoutReference.rowCount,
             syntheticRows: synthetic.rowCount, notes: notes)
+        return .init(
+            figures: figures, toTraining: toTraining, toHoldout: toHoldout, trainingReference: trainingReference,
+            holdoutReference: holdoutReference)
+    }
+
+    /// Throws, with every problem located, when `--target` or `--sensitive` names a column that is
+    /// not in the real table.
+    static func checkNamedColumns(options: EvaluationOptions, real: Table) throws(SynthKitError) {
+        var problems: [SynthKitError] = []
+        for (role, name) in [("target", options.target), ("sensitive", options.sensitive)] {
+            guard let name, real[name] == nil else { continue }
+            problems.append(SynthKitError(
+                .invalidInput, "the \(role) column '\(name)' is not in the real table (columns: \(real.columnNames.joined(separator: ", ")))",
+                location: .init(column: name)))
+        }
+        if !problems.isEmpty { throw SynthKitError.collecting(problems) }
     }
 
     /// Throws when the holdout's columns are not the real table's.
