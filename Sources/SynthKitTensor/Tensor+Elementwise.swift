@@ -1,13 +1,9 @@
 extension Tensor {
     /// Applies a kernel function to every element (the safe wrapper around `ElementwiseKernels`).
     func mapped<Function: UnaryKernel>(_ function: Function) -> Tensor {
-        var result = Tensor(zeros: shape)
         scalars.withUnsafeBufferPointer { input in
-            result.scalars.withUnsafeMutableBufferPointer { output in
-                ElementwiseKernels.apply(function, input, output)
-            }
+            Tensor(shape: shape) { output in ElementwiseKernels.apply(function, input, output) }
         }
-        return result
     }
 
     /// Combines two tensors element by element with NumPy broadcasting.
@@ -17,15 +13,13 @@ extension Tensor {
         }
         let rank = Swift.max(left.rank, right.rank)
         let padded = [layout.outputShape.0, layout.outputShape.1, layout.outputShape.2]
-        var result = Tensor(zeros: Array(padded.suffix(rank)))
-        left.scalars.withUnsafeBufferPointer { leftBuffer in
+        return left.scalars.withUnsafeBufferPointer { leftBuffer in
             right.scalars.withUnsafeBufferPointer { rightBuffer in
-                result.scalars.withUnsafeMutableBufferPointer { output in
+                Tensor(shape: Array(padded.suffix(rank))) { output in
                     ElementwiseKernels.combine(kind, leftBuffer, rightBuffer, output, layout: layout)
                 }
             }
         }
-        return result
     }
 
     /// The shape `left (op) right` broadcasts to, or nil when they are incompatible.

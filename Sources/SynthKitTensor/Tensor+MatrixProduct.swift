@@ -23,11 +23,11 @@ extension Tensor {
         precondition(
             depth == rightDepth,
             "matrixProduct: inner sizes differ: \(left.shape)\(transposeLeft ? "ᵀ" : "") x \(right.shape)\(transposeRight ? "ᵀ" : "")")
-        var result = Tensor(zeros: [rows, columns])
+        if rows * columns == 0 || depth == 0 { return Tensor(zeros: [rows, columns]) }
         let workers = threads ?? (rows * columns * depth >= 1 << 21 ? TensorDefaults.threadCount : 1)
-        left.scalars.withUnsafeBufferPointer { leftBuffer in
+        return left.scalars.withUnsafeBufferPointer { leftBuffer in
             right.scalars.withUnsafeBufferPointer { rightBuffer in
-                result.scalars.withUnsafeMutableBufferPointer { output in
+                Tensor(shape: [rows, columns]) { output in
                     guard let leftBase = leftBuffer.baseAddress, let rightBase = rightBuffer.baseAddress,
                         let outputBase = output.baseAddress
                     else { return }
@@ -45,7 +45,6 @@ extension Tensor {
                 }
             }
         }
-        return result
     }
 }
 

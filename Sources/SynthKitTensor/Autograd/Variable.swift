@@ -78,8 +78,11 @@ struct BackwardContext {
     /// The node whose gradient is being propagated.
     let output: Variable
 
+    /// Which inputs need a gradient: they require one and lead to a wanted target.
+    let needed: [Bool]
+
     /// Whether input `index` needs its gradient (skip the work otherwise).
-    func needs(_ index: Int) -> Bool { inputs[index].requiresGradient }
+    func needs(_ index: Int) -> Bool { needed[index] }
 }
 
 /// A vector-Jacobian product: ∂L/∂inputs (nil where not needed) from ∂L/∂output.

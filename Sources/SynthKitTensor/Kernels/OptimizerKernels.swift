@@ -51,14 +51,44 @@ extension Tensor {
             parameter.scalars.withUnsafeMutableBufferPointer { parameterBuffer in
                 firstMoment.scalars.withUnsafeMutableBufferPointer { firstBuffer in
                     secondMoment.scalars.withUnsafeMutableBufferPointer { secondBuffer in
-                        for index in 0..<parameterBuffer.count {
-                            let value = parameterBuffer[index]
-                            let g = gradientBuffer[index] + decay * value
-                            let m = beta1 * firstBuffer[index] + (1 - beta1) * g
-                            let v = beta2 * secondBuffer[index] + (1 - beta2) * g * g
-                            firstBuffer[index] = m
-                            secondBuffer[index] = v
-                            parameterBuffer[index] = value - stepSize * (m / (v.squareRoot() / correction2Root + epsilon))
+                        guard let gradients = gradientBuffer.baseAddress, let parameters = parameterBuffer.baseAddress,
+                            let firsts = firstBuffer.baseAddress, let seconds = secondBuffer.baseAddress
+                        else { return }
+                        let count = parameterBuffer.count
+                        let width = FloatVector.scalarCount
+                        var index = 0
+                        while index < count {
+                            let live = min(width, count &- index)
+                            var g = FloatVector(), value = FloatVector(), m = FloatVector(), v = FloatVector()
+                            if live == width {
+                                g = UnsafeRawPointer(gradients + index).loadUnaligned(as: FloatVector.self)
+                                value = UnsafeRawPointer(parameters + index).loadUnaligned(as: FloatVector.self)
+                                m = UnsafeRawPointer(firsts + index).loadUnaligned(as: FloatVector.self)
+                                v = UnsafeRawPointer(seconds + index).loadUnaligned(as: FloatVector.self)
+                            } else {
+                                for lane in 0..<live {
+                                    g[lane] = gradients[index &+ lane]
+                                    value[lane] = parameters[index &+ lane]
+                                    m[lane] = firsts[index &+ lane]
+                                    v[lane] = seconds[index &+ lane]
+                                }
+                            }
+                            g = g.addingProduct(value, decay)
+                            m = beta1 * m + (1 - beta1) * g
+                            v = beta2 * v + ((1 - beta2) * g) * g
+                            value = value - stepSize * (m / (v.squareRoot() / correction2Root + epsilon))
+                            if live == width {
+                                UnsafeMutableRawPointer(parameters + index).storeBytes(of: value, as: FloatVector.self)
+                                UnsafeMutableRawPointer(firsts + index).storeBytes(of: m, as: FloatVector.self)
+                                UnsafeMutableRawPointer(seconds + index).storeBytes(of: v, as: FloatVector.self)
+                            } else {
+                                for lane in 0..<live {
+                                    parameters[index &+ lane] = value[lane]
+                                    firsts[index &+ lane] = m[lane]
+                                    seconds[index &+ lane] = v[lane]
+                                }
+                            }
+                            index &+= width
                         }
                     }
                 }
