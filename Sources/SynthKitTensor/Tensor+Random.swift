@@ -32,9 +32,7 @@ extension Tensor {
         precondition(keepProbability > 0 && keepProbability <= 1, "keepProbability must be in (0, 1], got \(keepProbability)")
         let count = shape.reduce(1, *)
         let scale = 1 / keepProbability
-        let uniforms = RandomKernels.uniforms(count: count, open: false, stream: &stream)
-        var values = [Float](repeating: 0, count: count)
-        for index in 0..<count where uniforms[index] < keepProbability { values[index] = scale }
-        return Tensor(shape: shape, scalars: values)
+        let uniforms = Tensor(shape: shape, scalars: RandomKernels.uniforms(count: count, open: false, stream: &stream))
+        return uniforms.mapped(ElementwiseFunctions.Below(threshold: keepProbability, value: scale))
     }
 }

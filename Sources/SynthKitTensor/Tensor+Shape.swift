@@ -3,11 +3,11 @@ extension Tensor {
     public func transposed() -> Tensor {
         precondition(rank == 2, "transposed() needs a matrix, shape is \(shape)")
         let (rows, columns) = (shape[0], shape[1])
-        var result = [Float](repeating: 0, count: count)
-        for row in 0..<rows {
-            for column in 0..<columns { result[column * rows + row] = scalars[row * columns + column] }
+        return scalars.withUnsafeBufferPointer { source in
+            Tensor(shape: [columns, rows]) { target in
+                ShapeKernels.transpose(rows: rows, columns: columns, source: source, target: target)
+            }
         }
-        return Tensor(shape: [columns, rows], scalars: result)
     }
 
     /// The columns `range` of a matrix (for splitting mixed one-hot / continuous outputs).
@@ -15,12 +15,13 @@ extension Tensor {
         precondition(rank == 2, "columns(_:) needs a matrix, shape is \(shape)")
         precondition(range.lowerBound >= 0 && range.upperBound <= shape[1], "columns \(range) out of bounds for \(shape)")
         let (rows, columns) = (shape[0], shape[1])
-        var result = [Float]()
-        result.reserveCapacity(rows * range.count)
-        for row in 0..<rows {
-            result.append(contentsOf: scalars[(row * columns + range.lowerBound)..<(row * columns + range.upperBound)])
+        return scalars.withUnsafeBufferPointer { source in
+            Tensor(shape: [rows, range.count]) { target in
+                ShapeKernels.copyColumns(
+                    rows: rows, width: range.count, source: source, sourceStride: columns, sourceOffset: range.lowerBound,
+                    target: target, targetStride: range.count, targetOffset: 0)
+            }
         }
-        return Tensor(shape: [rows, range.count], scalars: result)
     }
 
     /// A zero matrix with `columnCount` columns holding this matrix at columns
@@ -28,11 +29,15 @@ extension Tensor {
     public func paddedColumns(offset: Int, columnCount total: Int) -> Tensor {
         precondition(rank == 2 && offset >= 0 && offset + shape[1] <= total, "cannot pad \(shape) at \(offset) to \(total) columns")
         let (rows, columns) = (shape[0], shape[1])
-        var result = [Float](repeating: 0, count: rows * total)
-        for row in 0..<rows {
-            for column in 0..<columns { result[row * total + offset + column] = scalars[row * columns + column] }
+        var result = Tensor(zeros: [rows, total])
+        scalars.withUnsafeBufferPointer { source in
+            result.scalars.withUnsafeMutableBufferPointer { target in
+                ShapeKernels.copyColumns(
+                    rows: rows, width: columns, source: source, sourceStride: columns, sourceOffset: 0,
+                    target: target, targetStride: total, targetOffset: offset)
+            }
         }
-        return Tensor(shape: [rows, total], scalars: result)
+        return result
     }
 
     /// Matrices side by side (along columns) or stacked (along rows).
@@ -44,46 +49,57 @@ extension Tensor {
         if axis == 0 {
             let columns = parts[0].shape[1]
             precondition(parts.allSatisfy { $0.shape[1] == columns }, "concatenate rows: column counts differ \(parts.map(\.shape))")
-            return Tensor(shape: [parts.reduce(0) { $0 + $1.shape[0] }, columns], scalars: parts.flatMap(\.scalars))
+            var scalars: [Float] = []
+            scalars.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for part in parts { scalars.append(contentsOf: part.scalars) }
+            return Tensor(shape: [parts.reduce(0) { $0 + $1.shape[0] }, columns], scalars: scalars)
         }
         let rows = parts[0].shape[0]
         precondition(parts.allSatisfy { $0.shape[0] == rows }, "concatenate columns: row counts differ \(parts.map(\.shape))")
         let total = parts.reduce(0) { $0 + $1.shape[1] }
-        var result = [Float]()
-        result.reserveCapacity(rows * total)
-        for row in 0..<rows {
+        return Tensor(shape: [rows, total]) { target in
+            var offset = 0
             for part in parts {
-                let columns = part.shape[1]
-                result.append(contentsOf: part.scalars[(row * columns)..<((row + 1) * columns)])
+                let width = part.shape[1]
+                part.scalars.withUnsafeBufferPointer { source in
+                    ShapeKernels.copyColumns(
+                        rows: rows, width: width, source: source, sourceStride: width, sourceOffset: 0,
+                        target: target, targetStride: total, targetOffset: offset)
+                }
+                offset += width
             }
         }
-        return Tensor(shape: [rows, total], scalars: result)
     }
 
     /// The rows `indices` of a matrix, in that order (repeats allowed).
     public func gatheringRows(_ indices: [Int]) -> Tensor {
         precondition(rank == 2, "gatheringRows needs a matrix, shape is \(shape)")
-        let columns = shape[1]
-        var result = [Float]()
-        result.reserveCapacity(indices.count * columns)
+        let (rows, columns) = (shape[0], shape[1])
         for index in indices {
-            precondition(index >= 0 && index < shape[0], "row index \(index) out of bounds for \(shape)")
-            result.append(contentsOf: scalars[(index * columns)..<((index + 1) * columns)])
+            precondition(index >= 0 && index < rows, "row index \(index) out of bounds for \(shape)")
         }
-        return Tensor(shape: [indices.count, columns], scalars: result)
+        return scalars.withUnsafeBufferPointer { source in
+            Tensor(shape: [indices.count, columns]) { target in
+                ShapeKernels.gatherRows(indices, width: columns, source: source, target: target)
+            }
+        }
     }
 
     /// A `[rowCount, columns]` zero matrix with row `i` of this matrix added into row
     /// `indices[i]`: the adjoint of ``gatheringRows(_:)``.
     public func scatteringRows(_ indices: [Int], rowCount: Int) -> Tensor {
         precondition(rank == 2 && indices.count == shape[0], "scatteringRows: \(indices.count) indices for shape \(shape)")
-        let columns = shape[1]
-        var result = [Float](repeating: 0, count: rowCount * columns)
-        for (source, target) in indices.enumerated() {
+        for target in indices {
             precondition(target >= 0 && target < rowCount, "row index \(target) out of bounds for \(rowCount) rows")
-            for column in 0..<columns { result[target * columns + column] += scalars[source * columns + column] }
         }
-        return Tensor(shape: [rowCount, columns], scalars: result)
+        let columns = shape[1]
+        var result = Tensor(zeros: [rowCount, columns])
+        scalars.withUnsafeBufferPointer { source in
+            result.scalars.withUnsafeMutableBufferPointer { target in
+                ShapeKernels.scatterAddRows(indices, width: columns, source: source, target: target)
+            }
+        }
+        return result
     }
 
     /// The index of the largest element of each row of a matrix (first on ties).

@@ -19,6 +19,9 @@ print("kernel: \(TensorDefaults.kernelName)")
 if mode == "gemm" || mode == "all" {
     GemmBenchmark.run(threadCounts: threadOption.map { [$0] } ?? [1, 2])
 }
+if mode == "shapes" {
+    GemmBenchmark.runTrainingShapes()
+}
 if mode == "step" || mode == "all" {
     TrainingStepBenchmark.run(threads: threadOption ?? TensorDefaults.threadCount, steadySteps: steadySteps)
 }

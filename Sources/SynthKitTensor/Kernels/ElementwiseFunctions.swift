@@ -35,6 +35,15 @@ enum ElementwiseFunctions {
             FloatVector(repeating: negativeSlope).replacing(with: 1, where: x .> 0)
         }
     }
+    /// `value` where x < threshold, 0 elsewhere (Bernoulli masks from uniforms).
+    struct Below: UnaryKernel {
+        let threshold: Float
+        let value: Float
+        func scalar(_ x: Float) -> Float { x < threshold ? value : 0 }
+        @inline(__always) func vector(_ x: FloatVector) -> FloatVector {
+            FloatVector().replacing(with: value, where: x .< threshold)
+        }
+    }
     struct Absolute: UnaryKernel {
         func scalar(_ x: Float) -> Float { Swift.abs(x) }
         @inline(__always) func vector(_ x: FloatVector) -> FloatVector { x.replacing(with: -x, where: x .< 0) }

@@ -122,14 +122,21 @@ enum GemmDriver {
                     if live < width { (target + live).update(repeating: 0, count: width &- live) }
                 }
             } else {
-                for lane in 0..<live {
-                    var source = b.base + (depthStart &* b.rowStride &+ (firstColumn &+ lane) &* b.columnStride)
-                    var target = panelBase + lane
-                    for _ in 0..<depth {
-                        target.pointee = source.pointee
-                        source += b.rowStride
-                        target += width
+                // Blocked transpose: 16 steps at a time, so the 16 destination rows stay in L1
+                // while every source column (a row of the stored matrix) streams one cache line.
+                var blockStart = 0
+                while blockStart < depth {
+                    let blockSteps = min(16, depth &- blockStart)
+                    for lane in 0..<live {
+                        var source = b.base + ((depthStart &+ blockStart) &* b.rowStride &+ (firstColumn &+ lane) &* b.columnStride)
+                        var target = panelBase + (blockStart &* width &+ lane)
+                        for _ in 0..<blockSteps {
+                            target.pointee = source.pointee
+                            source += b.rowStride
+                            target += width
+                        }
                     }
+                    blockStart &+= 16
                 }
                 if live < width {
                     for step in 0..<depth { (panelBase + (step &* width &+ live)).update(repeating: 0, count: width &- live) }
@@ -152,14 +159,20 @@ enum GemmDriver {
             let firstRow = rowStart &+ panel &* height
             let live = min(height, rows &- panel &* height)
             if a.columnStride == 1 {
-                for lane in 0..<live {
-                    var source = a.base + ((firstRow &+ lane) &* a.rowStride &+ depthStart)
-                    var target = panelBase + lane
-                    for _ in 0..<depth {
-                        target.pointee = source.pointee
-                        source += 1
-                        target += height
+                // Blocked transpose, as in packB.
+                var blockStart = 0
+                while blockStart < depth {
+                    let blockSteps = min(16, depth &- blockStart)
+                    for lane in 0..<live {
+                        var source = a.base + ((firstRow &+ lane) &* a.rowStride &+ depthStart &+ blockStart)
+                        var target = panelBase + (blockStart &* height &+ lane)
+                        for _ in 0..<blockSteps {
+                            target.pointee = source.pointee
+                            source += 1
+                            target += height
+                        }
                     }
+                    blockStart &+= 16
                 }
             } else {
                 for step in 0..<depth {

@@ -1,14 +1,20 @@
 import SynthKitCore
 
 /// Vectorised random fills. Recipes (part of the reproducibility contract for a seed):
-/// a uniform float is `(next() >> 40) · 2⁻²⁴` (24 random bits), an open uniform adds ½ ulp
-/// (`((next() >> 40) + 0.5) · 2⁻²⁴`); normals use Box-Muller on pairs (u₁ open, u₂ uniform):
+/// each 64-bit draw gives two uniform floats, bits 63-40 then bits 39-16, each `u · 2⁻²⁴`
+/// (24 random bits; an open uniform adds ½ before scaling); normals use Box-Muller on pairs (u₁ open, u₂ uniform):
 /// r = √(−2 log u₁), θ = 2π u₂ − π, z = (r cos θ, r sin θ); Gumbel is −log(−log u) with u open.
 enum RandomKernels {
     static func uniforms(count: Int, open: Bool, stream: inout RandomStream) -> [Float] {
         let offset: Float = open ? 0.5 : 0
         return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count { buffer[index] = (Float(stream.next() >> 40) + offset) * 0x1p-24 }
+            var index = 0
+            while index < count {
+                let bits = stream.next()
+                buffer[index] = (Float(bits >> 40) + offset) * 0x1p-24
+                if index &+ 1 < count { buffer[index &+ 1] = (Float((bits >> 16) & 0xFF_FFFF) + offset) * 0x1p-24 }
+                index &+= 2
+            }
             initialized = count
         }
     }
@@ -18,29 +24,43 @@ enum RandomKernels {
         let radii = uniforms(count: pairs, open: true, stream: &stream)
         let angles = uniforms(count: pairs, open: false, stream: &stream)
         let width = FloatVector.scalarCount
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var start = 0
-            while start < pairs {
-                let live = min(width, pairs - start)
-                var radius = FloatVector(repeating: 1)
-                var angle = FloatVector()
-                for lane in 0..<live {
-                    radius[lane] = radii[start + lane]
-                    angle[lane] = angles[start + lane]
+        return radii.withUnsafeBufferPointer { radiusBuffer in
+            angles.withUnsafeBufferPointer { angleBuffer in
+                [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    guard let radiusBase = radiusBuffer.baseAddress, let angleBase = angleBuffer.baseAddress,
+                        let target = buffer.baseAddress
+                    else {
+                        initialized = 0
+                        return
+                    }
+                    var start = 0
+                    while start < pairs {
+                        let live = min(width, pairs &- start)
+                        var radius = FloatVector(repeating: 1)
+                        var angle = FloatVector()
+                        if live == width {
+                            radius = UnsafeRawPointer(radiusBase + start).loadUnaligned(as: FloatVector.self)
+                            angle = UnsafeRawPointer(angleBase + start).loadUnaligned(as: FloatVector.self)
+                        } else {
+                            for lane in 0..<live {
+                                radius[lane] = radiusBase[start &+ lane]
+                                angle[lane] = angleBase[start &+ lane]
+                            }
+                        }
+                        let magnitude = (-2 * VectorMath.log(radius)).squareRoot()
+                        let (sine, cosine) = sineCosine(angle * (2 * Float.pi) - Float.pi)
+                        let first = magnitude * cosine
+                        let second = magnitude * sine
+                        for lane in 0..<live {
+                            let index = 2 &* (start &+ lane)
+                            target[index] = first[lane]
+                            if index &+ 1 < count { target[index &+ 1] = second[lane] }
+                        }
+                        start &+= width
+                    }
+                    initialized = count
                 }
-                let magnitude = (-2 * VectorMath.log(radius)).squareRoot()
-                let theta = angle * (2 * Float.pi) - Float.pi
-                let (sine, cosine) = sineCosine(theta)
-                let first = magnitude * cosine
-                let second = magnitude * sine
-                for lane in 0..<live {
-                    let index = 2 * (start + lane)
-                    buffer[index] = first[lane]
-                    if index + 1 < count { buffer[index + 1] = second[lane] }
-                }
-                start += width
             }
-            initialized = count
         }
     }
 

@@ -29,6 +29,15 @@ enum ReductionKernels {
         outer: Int, axis: Int, inner: Int
     ) {
         guard let source = input.baseAddress, let target = output.baseAddress else { return }
+        if inner == 1 {
+            for row in 0..<outer {
+                let sourceRow = source + row &* axis
+                var best = sourceRow[0]
+                for step in 1..<max(axis, 1) where sourceRow[step] > best { best = sourceRow[step] }
+                target[row] = best
+            }
+            return
+        }
         for row in 0..<outer {
             let targetRow = target + row &* inner
             targetRow.update(from: source + row &* axis &* inner, count: inner)
