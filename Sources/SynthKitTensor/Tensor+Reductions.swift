@@ -60,14 +60,34 @@ extension Tensor {
 
     /// log Σ exp(x) along `axis`, computed as m + log Σ exp(x − m) with m the maximum.
     public func logSumExp(alongAxis axis: Int) -> Tensor {
+        if axis == rank - 1 && count > 0 { return lastAxisSoftmax(.logSumExp) }
         let maximum = max(alongAxis: axis)
         return (self - maximum).exp().sum(alongAxis: axis).log() + maximum
     }
 
     /// exp(x) / Σ exp(x) along `axis`.
     public func softmax(alongAxis axis: Int) -> Tensor {
+        if axis == rank - 1 && count > 0 { return lastAxisSoftmax(.softmax) }
         let shifted = (self - max(alongAxis: axis)).exp()
         return shifted / shifted.sum(alongAxis: axis)
+    }
+
+    /// x − log Σ exp(x) along `axis`.
+    public func logSoftmax(alongAxis axis: Int) -> Tensor {
+        if axis == rank - 1 && count > 0 { return lastAxisSoftmax(.logSoftmax) }
+        return self - logSumExp(alongAxis: axis)
+    }
+
+    /// The fused kernel along the last axis.
+    func lastAxisSoftmax(_ kind: SoftmaxKernels.Output) -> Tensor {
+        let columns = shape[rank - 1]
+        let rows = count / Swift.max(columns, 1)
+        let resultShape = kind == .logSumExp ? reducedShape(rank - 1) : shape
+        return scalars.withUnsafeBufferPointer { input in
+            Tensor(shape: resultShape) { output in
+                SoftmaxKernels.rows(input, output, rows: rows, columns: columns, kind: kind)
+            }
+        }
     }
 
     /// Sums broadcast dimensions away so the result has `targetShape`: the adjoint of

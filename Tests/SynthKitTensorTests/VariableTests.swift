@@ -49,7 +49,22 @@ struct VariableTests {
         GradientCheck.check("max", [matrix]) { $0[0].max(alongAxis: 1).squared() }
         GradientCheck.check("log-sum-exp", [matrix]) { $0[0].logSumExp(alongAxis: 1) }
         GradientCheck.check("log-softmax", [matrix]) { $0[0].logSoftmax(alongAxis: 1) }
-        GradientCheck.check("softmax", [matrix]) { $0[0].softmax(alongAxis: 0) }
+        GradientCheck.check("softmax axis 0", [matrix]) { $0[0].softmax(alongAxis: 0) }
+        GradientCheck.check("softmax axis 1", [matrix]) { $0[0].softmax(alongAxis: 1) }
+        GradientCheck.check("log-sum-exp axis 0", [matrix]) { $0[0].logSumExp(alongAxis: 0) }
+        GradientCheck.check("log-softmax axis 0", [matrix]) { $0[0].logSoftmax(alongAxis: 0) }
+    }
+
+    @Test("fused batch normalisation, first and second order")
+    func batchNormalization() {
+        let weight = GradientCheck.input([4], seed: 11)
+        let bias = GradientCheck.input([4], seed: 12)
+        GradientCheck.check("batch norm", [matrix, weight, bias], tolerance: 3e-2) {
+            Variable.batchNormalized($0[0], weight: $0[1], bias: $0[2], epsilon: 1e-5).output.tanh()
+        }
+        let fused = Variable.batchNormalized(Variable(matrix), weight: Variable(weight), bias: Variable(bias), epsilon: 1e-5).output
+        let composite = Variable.compositeBatchNormalized(Variable(matrix), weight: Variable(weight), bias: Variable(bias), epsilon: 1e-5)
+        #expect(zip(fused.value.scalars, composite.value.scalars).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
     @Test("matrix products in every transpose combination")

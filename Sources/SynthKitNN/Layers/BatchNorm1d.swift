@@ -6,7 +6,8 @@ public import SynthKitTensor
 /// and running statistics updated as r ← (1 − momentum) r + momentum · stat, using the
 /// unbiased variance for the running variance (PyTorch `BatchNorm1d`). Evaluation uses the
 /// running statistics. γ starts at 1, β at 0, running mean at 0 and running variance at 1.
-/// The forward pass is composed of differentiable operations, so second derivatives exist.
+/// Forward and backward are fused kernels; second derivatives exist (see
+/// `Variable.batchNormalized(_:weight:bias:epsilon:)`).
 public final class BatchNorm1d: Module, Layer {
     /// γ, `[features]`.
     public let weight: Variable
@@ -46,13 +47,10 @@ public final class BatchNorm1d: Module, Layer {
         }
         let batch = input.shape[0]
         precondition(batch > 1, "BatchNorm1d in training mode needs more than one row, got \(batch)")
-        let mean = input.mean(alongAxis: 0)
-        let centred = input - mean
-        let variance = (centred * centred).mean(alongAxis: 0)
-        let normalised = centred / (variance + epsilon).squareRoot()
-        let unbiased = variance.value * (Float(batch) / Float(batch - 1))
-        runningMean.value = runningMean.value * (1 - momentum) + mean.value.reshaped([features]) * momentum
-        runningVariance.value = runningVariance.value * (1 - momentum) + unbiased.reshaped([features]) * momentum
-        return normalised * weight + bias
+        let (output, mean, variance) = Variable.batchNormalized(input, weight: weight, bias: bias, epsilon: epsilon)
+        let unbiased = variance * (Float(batch) / Float(batch - 1))
+        runningMean.value = runningMean.value * (1 - momentum) + mean * momentum
+        runningVariance.value = runningVariance.value * (1 - momentum) + unbiased * momentum
+        return output
     }
 }

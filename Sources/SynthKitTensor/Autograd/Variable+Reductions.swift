@@ -33,20 +33,29 @@ extension Variable {
         }
     }
 
-    /// log Σ exp(x) along `axis`, stable: the maximum m is treated as a constant shift, which
-    /// leaves every derivative unchanged (∂ = softmax), to any order.
+    /// log Σ exp(x) along `axis` (fused, stable); ∂ = g · exp(x − output) = g · softmax(x),
+    /// written with differentiable operations so it can be differentiated again.
     public func logSumExp(alongAxis axis: Int) -> Variable {
-        let shift = value.max(alongAxis: axis)
-        return ((self - shift).exp().sum(alongAxis: axis).log()) + shift
+        Variable.record(value.logSumExp(alongAxis: axis), [self]) { context in
+            let input = context.inputs[0]
+            return [context.upstream.broadcast(toShape: input.shape) * (input - context.output).exp()]
+        }
     }
 
-    /// x − logsumexp(x) along `axis`.
+    /// x − logsumexp(x) along `axis` (fused); ∂ = g − softmax(x) · Σ g, with softmax = exp(output).
     public func logSoftmax(alongAxis axis: Int) -> Variable {
-        self - logSumExp(alongAxis: axis)
+        Variable.record(value.logSoftmax(alongAxis: axis), [self]) { context in
+            let upstream = context.upstream
+            return [upstream - context.output.exp() * upstream.sum(alongAxis: axis)]
+        }
     }
 
-    /// exp(x) / Σ exp(x) along `axis`.
+    /// exp(x) / Σ exp(x) along `axis` (fused); ∂ = y ⊙ (g − Σ g ⊙ y) with y the output.
     public func softmax(alongAxis axis: Int) -> Variable {
-        logSoftmax(alongAxis: axis).exp()
+        Variable.record(value.softmax(alongAxis: axis), [self]) { context in
+            let output = context.output
+            let upstream = context.upstream
+            return [output * (upstream - (upstream * output).sum(alongAxis: axis))]
+        }
     }
 }
