@@ -1,0 +1,268 @@
+import SynthKitCore
+
+/// A read-only strided matrix view: element (row, column) is at
+/// `base[row * rowStride + column * columnStride]`, so a transpose is a swap of the strides.
+struct MatrixView: @unchecked Sendable {
+    let base: UnsafePointer<Float>
+    let rowStride: Int
+    let columnStride: Int
+}
+
+/// A mutable pointer that may cross into the worker closures of one GEMM call; every worker
+/// writes a disjoint set of rows of C.
+struct SharedOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Float>
+}
+
+/// An aligned scratch buffer for packed panels, freed with its owner.
+final class PackingBuffer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Float>
+
+    init(count: Int) {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 16) * 4, alignment: 64)
+        base = raw.bindMemory(to: Float.self, capacity: max(count, 16))
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// Cache-blocked, packed single-precision GEMM (Goto and van de Geijn 2008, the BLIS loop order):
+/// `C[M x N] (+)= A[M x K] * B[K x N]` with A and B as strided views.
+///
+/// Blocking: the K dimension is cut into `depthBlock` slices and N into `columnBlock` slices;
+/// for each (K, N) block, B is packed once into `GemmMicroKernel.columns`-wide panels (kept in
+/// L2), then rows of A are packed `rowBlock` at a time into `GemmMicroKernel.rows`-tall panels
+/// (kept in L2/L1) and the micro-kernel walks the panel pairs. Threads split the rows of C in
+/// micro-kernel-aligned ranges, sharing the packed B; every element of C is accumulated in the
+/// same order whatever the thread count, so results are bit-identical across thread counts.
+///
+/// Skinny shapes (fewer than 8 columns or depth, or fewer than 4 rows) skip packing and use a
+/// vectorised row-update loop, which is faster there and also thread-count independent.
+enum GemmDriver {
+    /// K slice per packed block (KC). 512 measured best for 1024^3 on this machine kind and
+    /// equal to smaller values at 500x256x256.
+    static let depthBlock = 512
+    /// Rows of A packed per block (MC): 32 micro-panels.
+    static let rowBlock = 32 * GemmMicroKernel.rows
+    /// Columns of B packed per block (NC).
+    static let columnBlock = 4096
+
+    /// Computes `C = A * B` (or `C += A * B` when `accumulate`) into `c` with row stride `ldc`.
+    static func multiply(
+        rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int
+    ) {
+        if rowCount == 0 || columnCount == 0 { return }
+        if depth == 0 {
+            if !accumulate { for row in 0..<rowCount { (c + row &* ldc).update(repeating: 0, count: columnCount) } }
+            return
+        }
+        if columnCount < 8 || depth < 8 || rowCount < 4 {
+            multiplySkinny(
+                rowCount: rowCount, columnCount: columnCount, depth: depth, a: a, b: b, c: c, ldc: ldc,
+                accumulate: accumulate)
+            return
+        }
+        let panelRows = GemmMicroKernel.rows
+        let panelColumns = GemmMicroKernel.columns
+        let workers = max(1, min(threads, (rowCount + panelRows - 1) / panelRows))
+        let packedB = PackingBuffer(
+            count: depthBlock * ((min(columnBlock, columnCount) + panelColumns - 1) / panelColumns) * panelColumns)
+        let packedA = (0..<workers).map { _ in PackingBuffer(count: depthBlock * rowBlock) }
+        let tiles = (0..<workers).map { _ in PackingBuffer(count: panelRows * panelColumns) }
+        let panelsTotal = (rowCount + panelRows - 1) / panelRows
+        let rowBounds = (0...workers).map { min(rowCount, panelsTotal * $0 / workers * panelRows) }
+        let output = SharedOutput(base: c)
+        var columnStart = 0
+        while columnStart < columnCount {
+            let columns = min(columnBlock, columnCount - columnStart)
+            var depthStart = 0
+            while depthStart < depth {
+                let steps = min(depthBlock, depth - depthStart)
+                let accumulateBlock = accumulate || depthStart > 0
+                packB(b, depthStart: depthStart, depth: steps, columnStart: columnStart, columns: columns, into: packedB.base)
+                let block = (depthStart, steps, columnStart, columns)
+                if workers == 1 {
+                    multiplyRows(
+                        a: a, c: output, ldc: ldc, rows: 0..<rowCount, block: block, packedB: packedB.base,
+                        packedA: packedA[0].base, tile: tiles[0].base, accumulate: accumulateBlock)
+                } else {
+                    parallelFor(chunkCount: workers, threads: workers) { worker in
+                        multiplyRows(
+                            a: a, c: output, ldc: ldc, rows: rowBounds[worker]..<rowBounds[worker + 1],
+                            block: block, packedB: packedB.base, packedA: packedA[worker].base,
+                            tile: tiles[worker].base, accumulate: accumulateBlock)
+                    }
+                }
+                depthStart += steps
+            }
+            columnStart += columns
+        }
+        withExtendedLifetime((packedB, packedA, tiles)) {}
+    }
+
+    /// Packs `B[depthStart..., columnStart...]` into zero-padded panels: panel q, step k, lane j
+    /// at `destination[q * depth * NR + k * NR + j]`.
+    @inline(__always)
+    static func packB(
+        _ b: MatrixView, depthStart: Int, depth: Int, columnStart: Int, columns: Int,
+        into destination: UnsafeMutablePointer<Float>
+    ) {
+        let width = GemmMicroKernel.columns
+        let panels = (columns + width - 1) / width
+        for panel in 0..<panels {
+            let panelBase = destination + panel &* width &* depth
+            let firstColumn = columnStart &+ panel &* width
+            let live = min(width, columns &- panel &* width)
+            if b.columnStride == 1 {
+                for step in 0..<depth {
+                    let source = b.base + ((depthStart &+ step) &* b.rowStride &+ firstColumn)
+                    let target = panelBase + step &* width
+                    target.update(from: source, count: live)
+                    if live < width { (target + live).update(repeating: 0, count: width &- live) }
+                }
+            } else {
+                // Blocked transpose: 16 steps at a time, so the 16 destination rows stay in L1
+                // while every source column (a row of the stored matrix) streams one cache line.
+                var blockStart = 0
+                while blockStart < depth {
+                    let blockSteps = min(16, depth &- blockStart)
+                    for lane in 0..<live {
+                        var source = b.base + ((depthStart &+ blockStart) &* b.rowStride &+ (firstColumn &+ lane) &* b.columnStride)
+                        var target = panelBase + (blockStart &* width &+ lane)
+                        for _ in 0..<blockSteps {
+                            target.pointee = source.pointee
+                            source += b.rowStride
+                            target += width
+                        }
+                    }
+                    blockStart &+= 16
+                }
+                if live < width {
+                    for step in 0..<depth { (panelBase + (step &* width &+ live)).update(repeating: 0, count: width &- live) }
+                }
+            }
+        }
+    }
+
+    /// Packs `A[rowStart..<rowStart+rows, depthStart...]` into zero-padded panels: panel p, step
+    /// k, lane r at `destination[p * depth * MR + k * MR + r]`.
+    @inline(__always)
+    static func packA(
+        _ a: MatrixView, rowStart: Int, rows: Int, depthStart: Int, depth: Int,
+        into destination: UnsafeMutablePointer<Float>
+    ) {
+        let height = GemmMicroKernel.rows
+        let panels = (rows + height - 1) / height
+        for panel in 0..<panels {
+            let panelBase = destination + panel &* height &* depth
+            let firstRow = rowStart &+ panel &* height
+            let live = min(height, rows &- panel &* height)
+            if a.columnStride == 1 {
+                // Blocked transpose, as in packB.
+                var blockStart = 0
+                while blockStart < depth {
+                    let blockSteps = min(16, depth &- blockStart)
+                    for lane in 0..<live {
+                        var source = a.base + ((firstRow &+ lane) &* a.rowStride &+ depthStart &+ blockStart)
+                        var target = panelBase + (blockStart &* height &+ lane)
+                        for _ in 0..<blockSteps {
+                            target.pointee = source.pointee
+                            source += 1
+                            target += height
+                        }
+                    }
+                    blockStart &+= 16
+                }
+            } else {
+                for step in 0..<depth {
+                    let source = a.base + ((depthStart &+ step) &* a.columnStride &+ firstRow &* a.rowStride)
+                    let target = panelBase + step &* height
+                    for lane in 0..<live { target[lane] = source[lane &* a.rowStride] }
+                }
+            }
+            if live < height {
+                for step in 0..<depth { (panelBase + (step &* height &+ live)).update(repeating: 0, count: height &- live) }
+            }
+        }
+    }
+
+    /// Runs the micro-kernel over the rows `rows` of C for one packed (K, N) block.
+    @inline(__always)
+    static func multiplyRows(
+        a: MatrixView, c output: SharedOutput, ldc: Int, rows: Range<Int>,
+        block: (depthStart: Int, depth: Int, columnStart: Int, columns: Int),
+        packedB: UnsafeMutablePointer<Float>, packedA: UnsafeMutablePointer<Float>,
+        tile: UnsafeMutablePointer<Float>, accumulate: Bool
+    ) {
+        let height = GemmMicroKernel.rows
+        let width = GemmMicroKernel.columns
+        let c = output.base
+        var rowStart = rows.lowerBound
+        while rowStart < rows.upperBound {
+            let blockRows = min(rowBlock, rows.upperBound - rowStart)
+            packA(a, rowStart: rowStart, rows: blockRows, depthStart: block.depthStart, depth: block.depth, into: packedA)
+            let rowPanels = (blockRows + height - 1) / height
+            let columnPanels = (block.columns + width - 1) / width
+            for columnPanel in 0..<columnPanels {
+                let liveColumns = min(width, block.columns &- columnPanel &* width)
+                let panelB = packedB + columnPanel &* width &* block.depth
+                for rowPanel in 0..<rowPanels {
+                    let liveRows = min(height, blockRows &- rowPanel &* height)
+                    let target = c + ((rowStart &+ rowPanel &* height) &* ldc &+ block.columnStart &+ columnPanel &* width)
+                    let panelA = packedA + rowPanel &* height &* block.depth
+                    if liveRows == height && liveColumns == width {
+                        GemmMicroKernel.run(
+                            depth: block.depth, packedA: panelA, packedB: panelB, c: target, leadingDimension: ldc,
+                            accumulate: accumulate)
+                    } else {
+                        GemmMicroKernel.run(
+                            depth: block.depth, packedA: panelA, packedB: panelB, c: tile, leadingDimension: width,
+                            accumulate: false)
+                        for row in 0..<liveRows {
+                            let targetRow = target + row &* ldc
+                            let tileRow = tile + row &* width
+                            if accumulate {
+                                for column in 0..<liveColumns { targetRow[column] += tileRow[column] }
+                            } else {
+                                targetRow.update(from: tileRow, count: liveColumns)
+                            }
+                        }
+                    }
+                }
+            }
+            rowStart += blockRows
+        }
+    }
+
+    /// Unpacked path for skinny shapes: row updates `C[i, :] += A[i, k] * B[k, :]` when B's rows
+    /// are contiguous (vectorised by LLVM), otherwise dot products.
+    static func multiplySkinny(
+        rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        for row in 0..<rowCount {
+            let target = c + row &* ldc
+            if !accumulate { target.update(repeating: 0, count: columnCount) }
+            if b.columnStride == 1 {
+                for step in 0..<depth {
+                    let factor = a.base[row &* a.rowStride &+ step &* a.columnStride]
+                    let source = b.base + step &* b.rowStride
+                    for column in 0..<columnCount { target[column] += factor * source[column] }
+                }
+            } else {
+                for column in 0..<columnCount {
+                    var sum: Float = 0
+                    var left = a.base + row &* a.rowStride
+                    var right = b.base + column &* b.columnStride
+                    for _ in 0..<depth {
+                        sum += left.pointee * right.pointee
+                        left += a.columnStride
+                        right += b.rowStride
+                    }
+                    target[column] += sum
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// The SIMD vector used by element-wise kernels: 16 lanes under AVX-512, 8 (one ymm) otherwise.
+#if AVX512
+typealias FloatVector = SIMD16<Float>
+typealias IntVector = SIMD16<Int32>
+#else
+typealias FloatVector = SIMD8<Float>
+typealias IntVector = SIMD8<Int32>
+#endif
+
+/// Vectorised polynomial approximations of exp, log and tanh (Cephes single-precision
+/// coefficients, Moshier 1989), measured 4-25x faster than the C library on this machine kind.
+///
+/// Accuracy (tested in `VectorMathTests`): exp relative error < 2e-7 on [-87, 88], log relative
+/// error < 2e-7 on positive normals, tanh absolute error < 2e-7. Written with `pointwiseMin`/
+/// `pointwiseMax` because `clamped(lowerBound:upperBound:)` is scalarised by the compiler.
+enum VectorMath {
+    /// e^x; saturates to about 1.2e-38 below -87.3 and to about 3.4e38 above 88.4.
+    @inline(__always)
+    static func exp(_ input: FloatVector) -> FloatVector {
+        var x = pointwiseMin(pointwiseMax(input, FloatVector(repeating: -87.33654)), FloatVector(repeating: 88.37626))
+        // n = round(x / ln 2) with the 1.5 * 2^23 magic-number trick.
+        let magic = FloatVector(repeating: 12_582_912.0)
+        let shifted = x * FloatVector(repeating: 1.44269504088896341) + magic
+        let n = shifted - magic
+        // x - n ln 2 in two parts (Cody-Waite) for accuracy.
+        x = x.addingProduct(n, FloatVector(repeating: -0.693359375))
+        x = x.addingProduct(n, FloatVector(repeating: 2.12194440e-4))
+        let square = x * x
+        var polynomial = FloatVector(repeating: 1.9875691500e-4)
+        polynomial = FloatVector(repeating: 1.3981999507e-3).addingProduct(polynomial, x)
+        polynomial = FloatVector(repeating: 8.3334519073e-3).addingProduct(polynomial, x)
+        polynomial = FloatVector(repeating: 4.1665795894e-2).addingProduct(polynomial, x)
+        polynomial = FloatVector(repeating: 1.6666665459e-1).addingProduct(polynomial, x)
+        polynomial = FloatVector(repeating: 5.0000001201e-1).addingProduct(polynomial, x)
+        let mantissa = (x + 1).addingProduct(polynomial, square)
+        // 2^n assembled in the exponent bits.
+        let exponent = unsafeBitCast(shifted, to: IntVector.self) &- IntVector(repeating: 0x4B40_0000)
+        let scale = unsafeBitCast((exponent &+ IntVector(repeating: 127)) &<< IntVector(repeating: 23), to: FloatVector.self)
+        return mantissa * scale
+    }
+
+    /// Natural logarithm; -inf at 0, NaN below 0, +inf at +inf.
+    @inline(__always)
+    static func log(_ input: FloatVector) -> FloatVector {
+        let bits = unsafeBitCast(input, to: IntVector.self)
+        var exponent = FloatVector((bits &>> IntVector(repeating: 23)) &- IntVector(repeating: 126))
+        // Mantissa in [0.5, 1).
+        var mantissa = unsafeBitCast(
+            (bits & IntVector(repeating: 0x007F_FFFF)) | IntVector(repeating: 0x3F00_0000), to: FloatVector.self)
+        let small = mantissa .< FloatVector(repeating: 0.707106781186547524)
+        exponent = exponent.replacing(with: exponent - 1, where: small)
+        mantissa = (mantissa + mantissa.replacing(with: 0, where: .!small)) - 1
+        let square = mantissa * mantissa
+        var polynomial = FloatVector(repeating: 7.0376836292e-2)
+        polynomial = FloatVector(repeating: -1.1514610310e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: 1.1676998740e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: -1.2420140846e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: 1.4249322787e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: -1.6668057665e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: 2.0000714765e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: -2.4999993993e-1).addingProduct(polynomial, mantissa)
+        polynomial = FloatVector(repeating: 3.3333331174e-1).addingProduct(polynomial, mantissa)
+        var tail = polynomial * mantissa * square
+        tail = tail.addingProduct(exponent, FloatVector(repeating: -2.12194440e-4))
+        tail = tail.addingProduct(square, FloatVector(repeating: -0.5))
+        var result = mantissa + tail
+        result = result.addingProduct(exponent, FloatVector(repeating: 0.693359375))
+        // Special values: subnormals and zero give -inf, negatives NaN, +inf stays +inf.
+        result = result.replacing(with: -.infinity, where: input .< FloatVector(repeating: Float.leastNormalMagnitude))
+        result = result.replacing(with: .nan, where: input .< 0)
+        result = result.replacing(with: .infinity, where: input .== FloatVector(repeating: .infinity))
+        result = result.replacing(with: .nan, where: input .!= input)
+        return result
+    }
+
+    /// Hyperbolic tangent: an odd polynomial below |x| = 0.625, 1 - 2 / (e^{2|x|} + 1) above.
+    @inline(__always)
+    static func tanh(_ x: FloatVector) -> FloatVector {
+        let magnitude = x.replacing(with: -x, where: x .< 0)
+        let exponential = exp(magnitude + magnitude)
+        var large = 1 - 2 / (exponential + 1)
+        large = large.replacing(with: -large, where: x .< 0)
+        let square = x * x
+        var polynomial = FloatVector(repeating: -5.70498872745e-3)
+        polynomial = FloatVector(repeating: 2.06390887954e-2).addingProduct(polynomial, square)
+        polynomial = FloatVector(repeating: -5.37397155531e-2).addingProduct(polynomial, square)
+        polynomial = FloatVector(repeating: 1.33314422036e-1).addingProduct(polynomial, square)
+        polynomial = FloatVector(repeating: -3.33332819422e-1).addingProduct(polynomial, square)
+        let small = x.addingProduct(x * square, polynomial)
+        return large.replacing(with: small, where: magnitude .< 0.625)
+    }
+
+    /// The logistic function 1 / (1 + e^-x).
+    @inline(__always)
+    static func sigmoid(_ x: FloatVector) -> FloatVector {
+        1 / (1 + exp(-x))
+    }
+
+    /// log(1 + e^x), computed as max(x, 0) + log(1 + e^-|x|) so it never overflows.
+    @inline(__always)
+    static func softplus(_ x: FloatVector) -> FloatVector {
+        let magnitude = x.replacing(with: -x, where: x .< 0)
+        return pointwiseMax(x, FloatVector()) + log(1 + exp(-magnitude))
+    }
+}

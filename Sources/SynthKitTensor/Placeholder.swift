@@ -1,1 +1,0 @@
-// Placeholder so the manifest resolves; replaced by the module's first real file.
