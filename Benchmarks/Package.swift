@@ -5,8 +5,13 @@ import PackageDescription
 
 let package = Package(
     name: "SynthKitBenchmarks",
+    traits: [
+        .trait(name: "AVX512", description: "Build SynthKit's AVX-512 kernels (x86-64-v4)."),
+    ],
     dependencies: [
-        .package(name: "SynthKit", path: ".."),
+        .package(
+            name: "SynthKit", path: "..",
+            traits: [.defaults, .trait(name: "AVX512", condition: .when(traits: ["AVX512"]))]),
     ],
     targets: [
         .executableTarget(
