@@ -136,3 +136,10 @@ import Testing
         #expect(throws: SynthKitError.self) { try Condition.parseAssignment("nothing") }
     }
 }
+
+@Suite struct GaussianCopulaConstraintTests {
+    @Test func satisfiesEveryConstraint() throws {
+        let (table, schema) = SynthesisFixtures.mixed()
+        try checkConstraints(try GaussianCopula().fit(table, schema: schema, options: FitOptions(seed: Seed(1))))
+    }
+}
