@@ -73,6 +73,7 @@ struct SampleCommand: ParsableCommand {
                 return
             }
             let rows = rows ?? 0
+            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
@@ -81,7 +82,10 @@ struct SampleCommand: ParsableCommand {
                     let start = batch * batchSize
                     let count = min(batchSize, rows - start)
                     progress.report(stage: "sampling \(rows) rows", fraction: Double(start) / Double(max(rows, 1)))
-                    let drawn = try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
+                    let drawn = constraints.constraints.isEmpty
+                        ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
+                        : try constraints.enforce(
+                            sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
                     try writer.appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
                 }
             }

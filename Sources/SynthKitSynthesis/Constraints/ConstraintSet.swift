@@ -102,7 +102,8 @@ public struct ConstraintSet: Hashable, Sendable {
                 constraints.append(type == "positive" ? .positive(column: column, strict: strict ?? true) : .negative(column: column, strict: strict ?? true))
             case "fixedCombinations":
                 guard let columns = columnList() else { continue }
-                constraints.append(.fixedCombinations(columns: columns, allowed: []))
+                let allowed = (fields["allowed"] as? [[Any]] ?? []).map { $0.map { $0 as? String } }
+                constraints.append(.fixedCombinations(columns: columns, allowed: allowed))
             case "oneHot":
                 guard let columns = columnList() else { continue }
                 constraints.append(.oneHot(columns: columns))
@@ -196,7 +197,7 @@ public struct ConstraintSet: Hashable, Sendable {
     /// The set with `fixedCombinations` filled with the combinations seen in `table`.
     public func learning(from table: Table) -> ConstraintSet {
         ConstraintSet(constraints: constraints.map { constraint in
-            guard case .fixedCombinations(let columns, _) = constraint else { return constraint }
+            guard case .fixedCombinations(let columns, let known) = constraint, known.isEmpty else { return constraint }
             var seen: Set<[String?]> = []
             for row in 0..<table.rowCount { seen.insert(columns.map { table[$0]?.text(at: row) }) }
             return .fixedCombinations(columns: columns, allowed: seen.sorted { ($0.description) < ($1.description) })
