@@ -86,7 +86,8 @@ struct SampleCommand: ParsableCommand {
                         ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
                         : try constraints.enforce(
                             sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
-                    try writer.appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
+                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
+                    try writer.appendRows(of: faked, schema: loaded.schema, to: handle, path: output)
                 }
             }
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)

@@ -30,3 +30,24 @@ import Testing
         #expect(bad.standardError.contains("constraints[1].column"), "\(bad.standardError)")
     }
 }
+
+/// `synthkit sample` fills `pii` columns with fake values.
+@Suite struct PIISampleCommandTests {
+    @Test func emailColumnsGetFakeAddresses() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var lines = ["age,email"]
+        for row in 0..<200 { lines.append("\(20 + row % 40),person\(row)@corp.test") }
+        try (lines.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["inspect", "p.csv", "-q", "-o", "p.schema.json"], in: directory).status == 0)
+        let schema = try String(contentsOf: directory.appendingPathComponent("p.schema.json"), encoding: .utf8)
+        try #require(schema.contains("\"pii\""), "inspect did not mark email as pii")
+        #expect(try CommandRunner.run(["fit", "p.csv", "--schema", "p.schema.json", "-q", "-o", "p.synth"], in: directory).status == 0)
+        let sample = try CommandRunner.run(["sample", "p.synth", "--rows", "50", "-q", "-o", "s.csv"], in: directory)
+        #expect(sample.status == 0, "\(sample.standardError)")
+        let emails = try String(contentsOf: directory.appendingPathComponent("s.csv"), encoding: .utf8).split(separator: "\n")
+            .dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[1]) }
+        #expect(emails.count == 50)
+        #expect(emails.allSatisfy { $0.contains("@example.") && !$0.contains("corp.test") })
+    }
+}
