@@ -99,6 +99,7 @@ let package = Package(
         tests(for: "SynthKitTensor"),
         tests(for: "SynthKitNN", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitStatistical"),
+        tests(for: "SynthKitSynthesis"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "synthkitTests", dependencies: ["synthkit", "SynthKitTestSupport"],

@@ -25,6 +25,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "A schema file (from `inspect`, possibly edited).")
     var schema: String?
 
+    @Option(help: "A constraints file (JSON, see README 'Constraints'); stored in the model and enforced by `sample`.")
+    var constraints: String?
+
     @Option(name: .shortAndLong, help: "Where to write the model file.")
     var output: String
 
@@ -46,7 +49,10 @@ struct FitCommand: ParsableCommand {
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
             let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options)
-            try AtomicFile.write(fitted.data, to: output)
+            let constraintSet = try constraints.map { path throws(SynthKitError) in
+                try ConstraintFile.load(path, schema: resolvedSchema).learning(from: table)
+            }
+            try AtomicFile.write(try constraintSet?.attaching(to: fitted.data) ?? fitted.data, to: output)
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)
         }

@@ -15,13 +15,30 @@ struct SampleCommand: ParsableCommand {
             Examples:
               synthkit sample adult.synth --rows 50000 --seed 7 -o synthetic.csv
               synthkit sample adult.synth --rows 10000000 -o big.csv
+              synthkit sample adult.synth --rows 10000 --condition 'income=>50K' --condition 'sex=Female' -o rich-women.csv
+              synthkit sample adult.synth --conditions known.csv -o completed.csv
+
+            --condition col=value splits at the first '=' and fixes col in every row (exact for the
+            Gaussian copula, bounded rejection for other models). --conditions fixes the columns of
+            each row of a CSV file and generates the rest, one output row per input row.
             """)
 
     @Argument(help: "The model file written by `fit`.")
     var model: String
 
-    @Option(help: "How many rows to draw.")
-    var rows: Int
+    @Option(help: "How many rows to draw (not needed with --conditions).")
+    var rows: Int?
+
+    @Option(name: .customLong("condition"), help: "Fix a column value in every row: col=value (repeatable).")
+    var conditions: [String] = []
+
+    @Option(name: .customLong("conditions"), help: "A CSV file of known column values, one output row per row.")
+    var conditionsFile: String?
+
+    @Flag(help: "Allow conditioning on values never seen in training (written as given).")
+    var allowUnseen = false
+
+    @OptionGroup var csv: CSVInputOptions
 
     @Option(help: "Rows per batch held in memory at once.")
     var batchSize: Int = 100_000
@@ -33,7 +50,8 @@ struct SampleCommand: ParsableCommand {
     @OptionGroup var json: JSONOutputOption
 
     func validate() throws {
-        guard rows >= 0 else { throw ValidationError("--rows must be zero or more, got \(rows)") }
+        guard rows != nil || conditionsFile != nil else { throw ValidationError("give --rows (or --conditions FILE)") }
+        if let rows, rows < 0 { throw ValidationError("--rows must be zero or more, got \(rows)") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 
@@ -42,6 +60,20 @@ struct SampleCommand: ParsableCommand {
             let progress = common.progress
             let loaded = try ModelFile.load(model)
             let seed = Seed(common.seed)
+            let conditioning = ConditionalSamplingRun(
+                assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen)
+            if conditioning.isRequested {
+                let (drawn, report) = try conditioning.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
+                try AtomicFile.write(to: output) { handle throws(SynthKitError) in
+                    try CSVWriter().writeHeader(loaded.schema.columnNames, to: handle, path: output)
+                    try CSVWriter().appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
+                }
+                progress.report(stage: "wrote \(report.producedRows) of \(report.requestedRows) conditioned rows (\(report.method)) to \(output)", fraction: nil)
+                try json.write(SampleOutput(output: output, rows: report.producedRows, seed: common.seed, model: model, conditioning: report))
+                return
+            }
+            let rows = rows ?? 0
+            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
@@ -50,8 +82,12 @@ struct SampleCommand: ParsableCommand {
                     let start = batch * batchSize
                     let count = min(batchSize, rows - start)
                     progress.report(stage: "sampling \(rows) rows", fraction: Double(start) / Double(max(rows, 1)))
-                    let drawn = try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
-                    try writer.appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
+                    let drawn = constraints.constraints.isEmpty
+                        ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
+                        : try constraints.enforce(
+                            sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
+                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
+                    try writer.appendRows(of: faked, schema: loaded.schema, to: handle, path: output)
                 }
             }
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
@@ -66,4 +102,5 @@ struct SampleOutput: Encodable {
     var rows: Int
     var seed: UInt64
     var model: String
+    var conditioning: ConditionalSampleOutput?
 }

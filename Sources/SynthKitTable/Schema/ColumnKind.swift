@@ -30,6 +30,16 @@ public enum PIIKind: String, Codable, Hashable, Sendable, CaseIterable {
     case nationalIdentifier
     /// Other personal information.
     case other
+    /// A city name.
+    case city
+    /// A postal code.
+    case postcode
+    /// An IPv4 address.
+    case ipAddress
+    /// A web address.
+    case url
+    /// A payment card number.
+    case creditCardNumber
 }
 
 /// Whether a fact in a schema was read from the data or written by a person.

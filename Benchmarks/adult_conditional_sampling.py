@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Conditional sampling: SynthKit Gaussian copula vs SDV 2.0 `sample_from_conditions`, one run.
+
+Data: the whole Adult table (/work/shared/datasets/adult.csv, 32,561 rows). Both synthesizers
+are fitted once (not timed); then 10,000 rows are drawn under each condition:
+  A. native_country=Mexico           (~2% of rows)
+  B. income=>50K and sex=Female      (~4% of rows)
+SynthKit is timed as the whole CLI command (`synthkit sample --condition ...`, including process
+start, model loading and CSV writing); SDV is timed in-process (`sample_from_conditions`, no CSV
+I/O), which favours SDV. Medians over `--repeats` alternated runs; ratio = SDV / SynthKit.
+The script also checks that every SynthKit row carries the condition.
+
+Run from the repository root after `swift build -c release`:
+  ~/.cache/synthkit-anchors-venv/bin/python Benchmarks/adult_conditional_sampling.py --repeats 3
+Versions: sdv 2.0.0, sdmetrics 0.32.0, pandas/numpy as resolved by pip on 2026-11-23.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+import warnings
+
+import pandas as pd
+
+warnings.filterwarnings("ignore")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONDITIONS = {
+    "native_country=Mexico": {"native_country": "Mexico"},
+    "income=>50K+sex=Female": {"income": ">50K", "sex": "Female"},
+}
+
+
+def run(cmd):
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"command failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr}")
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default="/work/shared/datasets/adult.csv")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build-issue5/release/synthkit"))
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+
+    from sdv.metadata import Metadata
+    from sdv.sampling import Condition
+    from sdv.single_table import GaussianCopulaSynthesizer
+
+    df = pd.read_csv(args.data)
+    # Metadata by the anchors' rule: numeric dtype -> numerical, else categorical.
+    columns = {name: {"sdtype": "numerical" if pd.api.types.is_numeric_dtype(df[name]) else "categorical"}
+               for name in df.columns}
+    metadata = Metadata.load_from_dict({"tables": {"t": {"columns": columns}}})
+    sdv = GaussianCopulaSynthesizer(metadata)
+    sdv.fit({"t": df})
+    work = tempfile.mkdtemp(prefix="synthkit-cond-")
+    model = os.path.join(work, "adult.synth")
+    run([args.binary, "fit", args.data, "--synthesizer", "gaussian-copula", "--seed", "1", "-q", "-o", model])
+
+    for label, values in CONDITIONS.items():
+        ours, theirs = [], []
+        for repeat in range(args.repeats):
+            out = os.path.join(work, "cond.csv")
+            flags = sum((["--condition", f"{k}={v}"] for k, v in values.items()), [])
+            ours.append(run([args.binary, "sample", model, "--rows", str(args.rows), "--seed", str(repeat), "-q", "-o", out] + flags))
+            result = pd.read_csv(out, keep_default_na=False)
+            assert len(result) == args.rows, len(result)
+            for k, v in values.items():
+                assert (result[k].astype(str) == v).all(), f"{k} not fixed"
+            start = time.perf_counter()
+            sampled = sdv.sample_from_conditions([Condition(num_rows=args.rows, column_values=values)])
+            theirs.append(time.perf_counter() - start)
+            if isinstance(sampled, dict):
+                sampled = sampled["t"]
+            assert len(sampled) == args.rows
+        ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+        print(f"{label}: synthkit {ours_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in ours)}), "
+              f"sdv {theirs_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in theirs)}), "
+              f"ratio sdv/synthkit {theirs_median / ours_median:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

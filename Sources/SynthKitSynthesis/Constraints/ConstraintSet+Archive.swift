@@ -1,0 +1,58 @@
+public import Foundation
+public import SynthKitCore
+public import SynthKitTable
+
+extension ConstraintSet {
+    /// The constraints as a constraints-file JSON object (learned `fixedCombinations` included
+    /// as `allowed`, so a model file carries them).
+    public func fileObject() -> [String: Any] {
+        let entries: [[String: Any]] = constraints.map { constraint in
+            switch constraint {
+            case .range(let column, let minimum, let maximum):
+                var entry: [String: Any] = ["type": "range", "column": column]
+                if let minimum { entry["min"] = minimum }
+                if let maximum { entry["max"] = maximum }
+                return entry
+            case .inequality(let low, let high, let strict): return ["type": "inequality", "low": low, "high": high, "strict": strict]
+            case .positive(let column, let strict): return ["type": "positive", "column": column, "strict": strict]
+            case .negative(let column, let strict): return ["type": "negative", "column": column, "strict": strict]
+            case .fixedCombinations(let columns, let allowed):
+                return ["type": "fixedCombinations", "columns": columns, "allowed": allowed.map { $0.map { $0 ?? NSNull() as Any } }]
+            case .oneHot(let columns): return ["type": "oneHot", "columns": columns]
+            case .unique(let column): return ["type": "unique", "column": column]
+            case .fixedIncrements(let column, let increment): return ["type": "fixedIncrements", "column": column, "increment": increment]
+            case .expression(let rule, _): return ["type": "expression", "rule": rule]
+            }
+        }
+        return ["formatVersion": Self.currentFormatVersion, "constraints": entries]
+    }
+
+    /// A model file with these constraints stored under the envelope key `constraints` (the
+    /// first key in sorted order, so the rest of the bytes are unchanged).
+    /// - Throws: `.corruptArchive` when `model` is not a JSON object.
+    public func attaching(to model: Data) throws(SynthKitError) -> Data {
+        guard let brace = model.firstIndex(of: UInt8(ascii: "{")) else {
+            throw SynthKitError(.corruptArchive, "the model file is not a JSON object")
+        }
+        guard let encoded = try? JSONSerialization.data(withJSONObject: fileObject(), options: [.sortedKeys]) else {
+            throw SynthKitError(.internalFailure, "constraints could not be encoded")
+        }
+        var result = Data(model[...brace])
+        result.append(Data(#""constraints":"#.utf8))
+        result.append(encoded)
+        result.append(UInt8(ascii: ","))
+        result.append(model[model.index(after: brace)...])
+        return result
+    }
+
+    /// The constraints stored in a model file (empty when none).
+    public static func stored(in model: Data, file: String, schema: Schema) throws(SynthKitError) -> ConstraintSet {
+        guard let object = try? JSONSerialization.jsonObject(with: model) as? [String: Any],
+              let constraints = object["constraints"]
+        else { return ConstraintSet(constraints: []) }
+        guard let data = try? JSONSerialization.data(withJSONObject: constraints) else {
+            throw SynthKitError(.corruptArchive, "the stored constraints are not valid JSON", location: .init(file: file, field: "constraints"))
+        }
+        return try decode(data, file: file, schema: schema)
+    }
+}
