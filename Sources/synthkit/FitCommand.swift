@@ -31,12 +31,16 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
+    @OptionGroup var originOption: OriginOption
+    @OptionGroup var governance: GovernanceOptions
 
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
             progress.report(stage: "reading \(input)", fraction: nil)
-            let inputFingerprint = try FileFingerprint.sha256(of: input)
+            let recorder = try governance.recorder(command: "fit")
+            var inputRecord = try recorder.data(input, declared: originOption.origin?.origin)
+            let inputFingerprint = inputRecord.sha256 ?? ""
             let declared = try schema.map { path throws(SynthKitError) in try Schema.load(path: path) }
             let raw = try csv.readTable(input)
             let resolvedSchema = declared ?? SchemaInference.infer(table: raw)
@@ -46,7 +50,10 @@ struct FitCommand: ParsableCommand {
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
             let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options)
+            inputRecord.rows = table.rowCount
+            try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
             try AtomicFile.write(fitted.data, to: output)
+            try recorder.commit()
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)
         }

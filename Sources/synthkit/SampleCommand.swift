@@ -31,6 +31,7 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var json: JSONOutputOption
+    @OptionGroup var governance: GovernanceOptions
 
     func validate() throws {
         guard rows >= 0 else { throw ValidationError("--rows must be zero or more, got \(rows)") }
@@ -44,6 +45,9 @@ struct SampleCommand: ParsableCommand {
             let seed = Seed(common.seed)
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
+            let recorder = try governance.recorder(command: "sample")
+            let modelRecord = try recorder.model(model, provenance: loaded.provenance)
+            try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {
@@ -54,6 +58,7 @@ struct SampleCommand: ParsableCommand {
                     try writer.appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
                 }
             }
+            try recorder.commit()
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
             try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model))
         }
