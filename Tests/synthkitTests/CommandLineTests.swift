@@ -108,7 +108,7 @@ import Testing
         let inspectModel = try CommandRunner.run(["inspect-model", "data.synth"], in: directory)
         #expect(inspectModel.status == 0)
         #expect(inspectModel.standardOutput.contains("income"))
-        #expect(inspectModel.standardOutput.contains("provenance"))
+        #expect(inspectModel.standardOutput.contains("Input SHA-256"))
     }
 
     @Test func sameSeedGivesSameBytes() throws {
