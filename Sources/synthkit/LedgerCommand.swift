@@ -18,7 +18,7 @@ struct LedgerCommand: ParsableCommand {
               synthkit ledger show 4 --json -
               synthkit ledger lineage 7 --format dot | dot -Tsvg > lineage.svg
             """,
-        subcommands: [LedgerListCommand.self, LedgerShowCommand.self, LedgerLineageCommand.self])
+        subcommands: [LedgerListCommand.self, LedgerShowCommand.self, LedgerLineageCommand.self, LedgerDatasheetCommand.self])
 }
 
 /// `synthkit ledger list`.

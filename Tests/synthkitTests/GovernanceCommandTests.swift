@@ -165,4 +165,32 @@ import Testing
         #expect(list.standardOutput.contains("orphan"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("big.csv.manifest.json").path))
     }
+
+    @Test func datasheetHasEverySectionAndTheRecordedFigures() throws {
+        let directory = try Self.prepare()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try CommandRunner.run(["fit", "data.csv", "--origin", "real", "-q", "-o", "m.synth"], in: directory).status == 0)
+        #expect(try CommandRunner.run(["sample", "m.synth", "--rows", "300", "-q", "-o", "s.csv"], in: directory).status == 0)
+        let evaluation = try CommandRunner.run(
+            ["evaluate", "--real", "data.csv", "--synthetic", "s.csv", "-q", "--json", "report.json"], in: directory)
+        #expect(evaluation.status == 0, "\(evaluation.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("report.json"))) as? [String: Any]
+        let overall = try #require((report?["sdmetricsCompatible"] as? [String: Any])?["overall"] as? Double)
+        let outcome = try CommandRunner.run(["ledger", "datasheet", "2", "-o", "datasheet.md", "--json", "datasheet.json"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let markdown = try String(contentsOf: directory.appendingPathComponent("datasheet.md"), encoding: .utf8)
+        for section in ["Motivation", "Composition", "Generation process", "Preprocessing", "Privacy", "Evaluation results",
+                        "Known limitations", "Uses to avoid", "Maintenance"] {
+            #expect(markdown.contains("## \(section)"), "missing section \(section)")
+        }
+        #expect(markdown.contains("- Rows: 300"))
+        #expect(markdown.contains("- Generation depth: 1"))
+        #expect(markdown.contains(String(format: "quality.overall: %.4g", overall)))
+        #expect(markdown.contains("Not differentially private"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("datasheet.json"))) as? [String: Any]
+        #expect(json?["synthkit:generationDepth"] as? Int == 1)
+        #expect(json?["synthkit:syntheticShare"] as? Double == 1)
+        #expect((json?["prov:wasDerivedFrom"] as? [String])?.count == 1)
+        #expect(json?["prov:wasGeneratedBy"] as? String == "synthkit sample (gaussian-copula)")
+    }
 }
