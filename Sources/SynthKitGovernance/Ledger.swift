@@ -37,22 +37,46 @@ public final class Ledger: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "synthkit-ledger"
-        let opened: DatabasePool
+        var opened: DatabasePool?
         do {
-            opened = try Self.openPool(path: path, configuration: configuration)
-            let migrator = LedgerSchema.migrator
-            if try opened.read({ database in try migrator.hasBeenSuperseded(database) }) {
-                throw SynthKitError(
-                    .unsupported,
-                    "this ledger was written by a newer SynthKit (it has schema migrations this build "
-                        + "(\(SynthKitVersion.current)) does not know); upgrade SynthKit or use another ledger with --ledger",
-                    location: .init(file: path))
+            try Self.whileHoldingMigrationLock(path: path) {
+                let candidate = try Self.openPool(path: path, configuration: configuration)
+                let migrator = LedgerSchema.migrator
+                if try candidate.read({ database in try migrator.hasBeenSuperseded(database) }) {
+                    throw SynthKitError(
+                        .unsupported,
+                        "this ledger was written by a newer SynthKit (it has schema migrations this build "
+                            + "(\(SynthKitVersion.current)) does not know); upgrade SynthKit or use another ledger with --ledger",
+                        location: .init(file: path))
+                }
+                try migrator.migrate(candidate)
+                opened = candidate
             }
-            try migrator.migrate(opened)
         } catch {
             throw LedgerFailure.map(error, path: path, doing: "open")
         }
+        guard let opened else {
+            throw SynthKitError(.internalFailure, "the ledger was not opened", location: .init(file: path))
+        }
         pool = opened
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `<ledger>.lock`, so two processes opening a new
+    /// ledger at once neither race to switch it to WAL nor both apply the same migration.
+    private static func whileHoldingMigrationLock(path: String, _ body: () throws -> Void) throws {
+        let descriptor = open(path + ".lock", O_CREAT | O_RDWR, 0o644)
+        guard descriptor >= 0 else {
+            throw SynthKitError(
+                .io, "cannot create the ledger's lock file: \(String(cString: strerror(errno)))", location: .init(file: path + ".lock"))
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw SynthKitError(.io, "cannot lock the ledger: \(String(cString: strerror(errno)))", location: .init(file: path + ".lock"))
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 
     /// Opens the pool, retrying briefly when another process is creating the same file.
