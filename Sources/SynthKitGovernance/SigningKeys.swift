@@ -40,14 +40,6 @@ public enum SigningKeys {
         return key
     }
 
-    /// Creates a new key pair at `privatePath` and `privatePath.pub`-style `publicPath`.
-    public static func generate(privatePath: String, publicPath: String) throws(SynthKitError) {
-        let key = Curve25519.Signing.PrivateKey()
-        try AtomicFile.write(Data(key.rawRepresentation.base64EncodedString().utf8), to: privatePath)
-        chmod(privatePath, 0o600)
-        try AtomicFile.write(Data(key.publicKey.rawRepresentation.base64EncodedString().utf8), to: publicPath)
-    }
-
     /// The trusted public keys: the one at `explicit` only, when given; else every `*.pub` in `directory`.
     static func trustedKeys(explicit: String?, directory: String) throws(SynthKitError) -> [Curve25519.Signing.PublicKey] {
         if let explicit { return [try publicKey(at: explicit)] }
