@@ -144,6 +144,18 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Deletes entry `id` if it is still pending (its command failed before committing); a
+    /// committed entry is never removed.
+    public func abandon(_ id: Int64) throws(SynthKitError) {
+        do {
+            try pool.write { database in
+                try database.execute(sql: "DELETE FROM entry WHERE id = ? AND status = 'pending'", arguments: [id])
+            }
+        } catch {
+            throw LedgerFailure.map(error, path: path, doing: "update")
+        }
+    }
+
     /// Every entry, oldest first.
     public func entries() throws(SynthKitError) -> [LedgerEntry] {
         do {

@@ -51,6 +51,7 @@ struct EvaluateCommand: ParsableCommand {
             let report = try Evaluator.evaluate(
                 real: realTable, synthetic: syntheticTable, holdout: holdoutTable, options: options)
             let recorder = try governance.recorder(command: "evaluate")
+            defer { recorder.abandonIfUncommitted() }
             let inputs = try [real, synthetic].map { path throws(SynthKitError) in try recorder.data(path) }
                 + (holdout.map { path throws(SynthKitError) in [try recorder.data(path)] } ?? [])
             try recorder.begin(LedgerEntry(evaluating: report, inputs: inputs, outputs: [output, json.path].compactMap { $0 }.filter { $0 != "-" }))

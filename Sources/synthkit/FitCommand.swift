@@ -39,6 +39,7 @@ struct FitCommand: ParsableCommand {
             let progress = common.progress
             progress.report(stage: "reading \(input)", fraction: nil)
             let recorder = try governance.recorder(command: "fit")
+            defer { recorder.abandonIfUncommitted() }
             var inputRecord = try recorder.data(input, declared: originOption.origin?.origin)
             let inputFingerprint = inputRecord.sha256 ?? ""
             let declared = try schema.map { path throws(SynthKitError) in try Schema.load(path: path) }

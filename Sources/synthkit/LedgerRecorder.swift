@@ -9,6 +9,7 @@ final class LedgerRecorder {
     let signingKey: String?
     private(set) var entryIdentifier: Int64?
     private var entry: LedgerEntry?
+    private var committed = false
 
     init(ledger: Ledger, command: String, signingKey: String?) {
         self.ledger = ledger
@@ -40,6 +41,13 @@ final class LedgerRecorder {
         entry = draft
     }
 
+    /// Removes the entry if it was begun but not committed (the command failed with an error;
+    /// an interrupted or killed command leaves it pending, and `ledger list` flags it).
+    func abandonIfUncommitted() {
+        guard let entryIdentifier, !committed else { return }
+        try? ledger.abandon(entryIdentifier)
+    }
+
     /// Fingerprints the planned outputs that exist, writes their signed manifests, and commits.
     func commit(scores: [String: Double] = [:]) throws(SynthKitError) {
         guard let entryIdentifier, let entry else {
@@ -59,5 +67,6 @@ final class LedgerRecorder {
             written.append(output)
         }
         try ledger.commit(entryIdentifier, outputs: written, scores: scores)
+        committed = true
     }
 }

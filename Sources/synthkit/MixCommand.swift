@@ -57,6 +57,7 @@ struct MixCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let recorder = try governance.recorder(command: "mix")
+            defer { recorder.abandonIfUncommitted() }
             var parts: [TrainingSetMixer.Part] = []
             var inputs: [LedgerArtifact] = []
             for (path, origin) in real.map({ ($0, DataOrigin.real) }) + synthetic.map({ ($0, DataOrigin.synthetic) }) {

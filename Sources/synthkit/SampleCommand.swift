@@ -46,6 +46,7 @@ struct SampleCommand: ParsableCommand {
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
             let recorder = try governance.recorder(command: "sample")
+            defer { recorder.abandonIfUncommitted() }
             let modelRecord = try recorder.model(model, provenance: loaded.provenance)
             try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in

@@ -59,6 +59,11 @@ import Testing
         let file = directory.appendingPathComponent("s.csv")
         let manifest = directory.appendingPathComponent("s.csv.manifest.json")
         let original = try Data(contentsOf: file)
+        // A sample that fails while writing (its directory is missing) leaves no pending entry.
+        let failing = try CommandRunner.run(["sample", "m.synth", "--rows", "5", "-q", "-o", "absent/x.csv"], in: directory)
+        #expect(failing.status == 74)
+        let entries = try #require(try Self.json(directory, ["ledger", "list"]) as? [[String: Any]])
+        #expect(entries.allSatisfy { $0["status"] as? String == "committed" })
         var flipped = original
         flipped[flipped.count / 2] ^= 0x01
         try flipped.write(to: file)
@@ -107,6 +112,9 @@ import Testing
         #expect(depth.status == 65)
         #expect(depth.standardError.contains("generation depth 1"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.csv").path))
+        // Refusals happen before the entry is begun; nothing but the fit and sample is recorded.
+        let afterRefusals = try #require(try Self.json(directory, ["ledger", "list"]) as? [[String: Any]])
+        #expect(afterRefusals.count == 2)
         let first = try CommandRunner.run(
             ["mix", "--real", "data.csv", "--synthetic", "s.csv", "--max-synthetic-share", "0.5", "--rows", "500", "--seed", "4",
              "--provenance-column", "origin", "-q", "-o", "a.csv"], in: directory)
