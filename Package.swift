@@ -44,6 +44,8 @@ func tests(
 }
 
 let realModule = Target.Dependency.product(name: "RealModule", package: "swift-numerics")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
     name: "SynthKit",
@@ -57,6 +59,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         library("SynthKitCore", [], settings: kernelSettings),
@@ -75,11 +79,14 @@ let package = Package(
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis"],
             settings: kernelSettings),
         library(
+            "SynthKitGovernance",
+            ["SynthKitCore", "SynthKitTable", "SynthKitSynthesis", grdb, crypto]),
+        library(
             "SynthKit",
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
                 "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
-                "SynthKitEvaluation",
+                "SynthKitEvaluation", "SynthKitGovernance",
             ],
             resources: [.copy("Resources/demo")]),
         .executableTarget(
@@ -101,6 +108,7 @@ let package = Package(
         tests(for: "SynthKitStatistical"),
         tests(for: "SynthKitSynthesis"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
+        tests(for: "SynthKitGovernance"),
         .testTarget(
             name: "synthkitTests", dependencies: ["synthkit", "SynthKitTestSupport"],
             swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
 // The umbrella module: one import gives the user-facing API (swift-numerics `Numerics.swift`).
 @_exported public import SynthKitCore
 @_exported public import SynthKitEvaluation
+@_exported public import SynthKitGovernance
 @_exported public import SynthKitMath
 @_exported public import SynthKitNN
 @_exported public import SynthKitStatistical

@@ -43,6 +43,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
+    @OptionGroup var governance: GovernanceOptions
 
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
@@ -57,10 +58,16 @@ struct EvaluateCommand: ParsableCommand {
                 target: target, sensitive: sensitive)
             let report = try Evaluator.evaluate(
                 real: realTable, synthetic: syntheticTable, holdout: holdoutTable, options: options)
+            let recorder = try governance.recorder(command: "evaluate")
+            defer { recorder.abandonIfUncommitted() }
+            let inputs = try [real, synthetic].map { path throws(SynthKitError) in try recorder.data(path) }
+                + (holdout.map { path throws(SynthKitError) in [try recorder.data(path)] } ?? [])
+            try recorder.begin(LedgerEntry(evaluating: report, inputs: inputs, outputs: [output, json.path].compactMap { $0 }.filter { $0 != "-" }))
             if let output {
                 try AtomicFile.write(Data(report.renderHTML().utf8), to: output)
             }
             try json.write(report)
+            try recorder.commit()
             if json.path != "-" { StandardStreams.writeOutput(ReportSummary.render(report)) }
         }
     }

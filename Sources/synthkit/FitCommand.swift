@@ -34,25 +34,34 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
+    @OptionGroup var originOption: OriginOption
+    @OptionGroup var governance: GovernanceOptions
 
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
             progress.report(stage: "reading \(input)", fraction: nil)
-            let inputFingerprint = try FileFingerprint.sha256(of: input)
+            let recorder = try governance.recorder(command: "fit")
+            defer { recorder.abandonIfUncommitted() }
+            var inputRecord = try recorder.data(input, declared: originOption.origin?.origin)
+            let inputFingerprint = inputRecord.sha256 ?? ""
             let declared = try schema.map { path throws(SynthKitError) in try Schema.load(path: path) }
             let raw = try csv.readTable(input)
             let resolvedSchema = declared ?? SchemaInference.infer(table: raw)
             if declared != nil { try resolvedSchema.validate(against: raw) }
             let table = try raw.conforming(to: resolvedSchema)
+            let declaredConstraints = try constraints.map { path throws(SynthKitError) in
+                try ConstraintFile.load(path, schema: resolvedSchema)
+            }
             progress.report(stage: "fitting \(synthesizer.rawValue) on \(table.rowCount) rows", fraction: nil)
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
             let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options)
-            let constraintSet = try constraints.map { path throws(SynthKitError) in
-                try ConstraintFile.load(path, schema: resolvedSchema).learning(from: table)
-            }
+            let constraintSet = try declaredConstraints?.learning(from: table)
+            inputRecord.rows = table.rowCount
+            try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
             try AtomicFile.write(try constraintSet?.attaching(to: fitted.data) ?? fitted.data, to: output)
+            try recorder.commit()
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)
         }

@@ -48,6 +48,7 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var json: JSONOutputOption
+    @OptionGroup var governance: GovernanceOptions
 
     func validate() throws {
         guard rows != nil || conditionsFile != nil else { throw ValidationError("give --rows (or --conditions FILE)") }
@@ -76,6 +77,10 @@ struct SampleCommand: ParsableCommand {
             let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
+            let recorder = try governance.recorder(command: "sample")
+            defer { recorder.abandonIfUncommitted() }
+            let modelRecord = try recorder.model(model, provenance: loaded.provenance)
+            try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {
@@ -90,6 +95,7 @@ struct SampleCommand: ParsableCommand {
                     try writer.appendRows(of: faked, schema: loaded.schema, to: handle, path: output)
                 }
             }
+            try recorder.commit()
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
             try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model))
         }

@@ -20,5 +20,6 @@ struct SynthKitCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InspectCommand.self, FitCommand.self, SampleCommand.self,
             EvaluateCommand.self, InspectModelCommand.self,
+            LedgerCommand.self, VerifyCommand.self, MixCommand.self,
         ])
 }

@@ -21,12 +21,21 @@ struct CommandRunner {
         return testBinary.deletingLastPathComponent().appendingPathComponent("synthkit")
     }
 
+    /// The environment of a run in `directory`: ledger and keys inside it, never in the real `~/.synthkit`.
+    static func environment(in directory: URL) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SYNTHKIT_LEDGER"] = directory.appendingPathComponent("ledger.sqlite").path
+        environment["SYNTHKIT_HOME"] = directory.appendingPathComponent(".synthkit").path
+        return environment
+    }
+
     /// Runs `synthkit` with `arguments` in `directory`.
     static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = environment(in: directory)
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

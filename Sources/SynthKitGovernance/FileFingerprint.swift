@@ -1,11 +1,11 @@
 import Foundation
-import SynthKit
+public import SynthKitCore
 
-/// SHA-256 of an input file, read in chunks so a large file is never held whole.
-enum FileFingerprint {
+/// SHA-256 of a file, read in 4 MiB chunks so a large file is never held whole.
+public enum FileFingerprint {
     /// The hex SHA-256 of the file at `path`.
     /// - Throws: `.notFound` when the file does not exist, `.io` when it cannot be read.
-    static func sha256(of path: String) throws(SynthKitError) -> String {
+    public static func sha256(of path: String) throws(SynthKitError) -> String {
         guard FileManager.default.fileExists(atPath: path) else {
             throw SynthKitError(.notFound, "no such file", location: .init(file: path))
         }
