@@ -55,6 +55,15 @@ public struct Datasheet: Sendable {
                     "Column '\(key.dropFirst("column.".count))' reproduces the real distribution poorly (shape score \(Self.figure(score))): rare categories or tails may be lost.")
             }
         }
+        if let retention = evaluation.scores["diversity.rare-category-retention"], retention < 1 {
+            limitations.append("Rare categories (under 1% of real rows) are under-represented: retention score \(Self.figure(retention)).")
+        }
+        if let tails = evaluation.scores["diversity.tail-retention"], tails < 0.9 {
+            limitations.append("Numerical tails beyond the real 1st/99th percentiles are thinner than in the real data: tail retention \(Self.figure(tails)).")
+        }
+        for note in evaluation.notes where note.hasPrefix(LedgerEntry.evaluationWarningPrefix) {
+            limitations.append("Evaluation warning: " + note.dropFirst(LedgerEntry.evaluationWarningPrefix.count))
+        }
         if let copies = evaluation.scores["privacy.exactCopyShare"], copies > 0 {
             limitations.append("\(Self.figure(copies * 100))% of synthetic rows are exact copies of training rows.")
         }

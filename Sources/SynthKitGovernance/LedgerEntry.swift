@@ -7,6 +7,10 @@ public import SynthKitSynthesis
 /// output and its manifest are in place; a pending entry that stays pending is an orphan (the
 /// command was interrupted) and `ledger list` flags it.
 public struct LedgerEntry: Codable, Sendable, Hashable {
+    /// The prefix of notes that carry an evaluation report's warnings into the ledger; datasheets
+    /// list them as known limitations.
+    public static let evaluationWarningPrefix = "warning: "
+
     /// The state of an entry in the write protocol.
     public enum Status: String, Codable, Sendable, Hashable {
         /// Recorded before the output was written; the command has not finished.

@@ -31,10 +31,19 @@ extension LedgerEntry {
         for (name, column) in report.sdmetricsCompatible.columns {
             scores["column.\(name)"] = column.score
         }
+        let families: [(String, FamilyReport?)] = [
+            ("fidelity", report.fidelity), ("diversity", report.diversity), ("utility", report.utility),
+            ("detectability", report.detectability), ("privacy", report.privacy), ("fairness", report.fairness),
+        ]
+        for (name, family) in families {
+            scores["family.\(name)"] = family?.score
+            for metric in family?.metrics ?? [] { scores["\(name).\(metric.metric)"] = metric.score }
+        }
         let subject = inputs.count > 1 ? inputs[1].facts : DatasetFacts.declared(nil)
         self.init(
             command: "evaluate", scores: scores,
-            notes: ["rows: real \(report.rows.real), synthetic \(report.rows.synthetic)"],
+            notes: ["rows: real \(report.rows.real), synthetic \(report.rows.synthetic)"]
+                + report.warnings.map { LedgerEntry.evaluationWarningPrefix + $0 },
             inputs: inputs,
             outputs: outputs.map { LedgerArtifact(path: $0, sha256: nil, kind: .report, facts: subject) })
     }

@@ -204,4 +204,28 @@ import Testing
         #expect((json?["prov:wasDerivedFrom"] as? [String])?.count == 1)
         #expect(json?["prov:wasGeneratedBy"] as? String == "synthkit sample (gaussian-copula)")
     }
+
+    @Test func datasheetListsLostRareCategoriesAsLimitations() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 400 rows; category "Rare" appears once (0.25%), so a 40-row sample almost surely loses it
+        // (with seed 1 it does, deterministically).
+        var lines = ["size,colour"]
+        for row in 0..<400 {
+            lines.append("\(10 + row % 37),\(row == 123 ? "Rare" : (row % 2 == 0 ? "Red" : "Blue"))")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: directory.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["fit", "data.csv", "--origin", "real", "-q", "-o", "m.synth"], in: directory).status == 0)
+        #expect(try CommandRunner.run(["sample", "m.synth", "--rows", "40", "--seed", "1", "-q", "-o", "s.csv"], in: directory).status == 0)
+        let synthetic = try String(contentsOf: directory.appendingPathComponent("s.csv"), encoding: .utf8)
+        try #require(!synthetic.contains("Rare"), "the fixed-seed sample unexpectedly kept the rare category")
+        let evaluation = try CommandRunner.run(["evaluate", "--real", "data.csv", "--synthetic", "s.csv", "-q"], in: directory)
+        #expect(evaluation.status == 0, "\(evaluation.standardError)")
+        let outcome = try CommandRunner.run(["ledger", "datasheet", "2", "-o", "datasheet.md"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let markdown = try String(contentsOf: directory.appendingPathComponent("datasheet.md"), encoding: .utf8)
+        #expect(markdown.contains("Rare categories (under 1% of real rows) are under-represented"))
+        #expect(markdown.contains("Evaluation warning: 1 rare category of the real data never appears in the synthetic rows: 'colour: Rare'"))
+    }
 }

@@ -26,7 +26,7 @@ struct FamilyEvaluation {
         report.diversity = diversity.report
         if !diversity.lost.isEmpty {
             let shown = diversity.lost.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-            warnings.append("\(diversity.lost.count) rare categor\(diversity.lost.count == 1 ? "y" : "ies") of the real data never appear in the synthetic rows: \(shown)\(diversity.lost.count > 8 ? ", …" : "")")
+            warnings.append("\(diversity.lost.count) rare categor\(diversity.lost.count == 1 ? "y" : "ies") of the real data \(diversity.lost.count == 1 ? "never appears" : "never appear") in the synthetic rows: \(shown)\(diversity.lost.count > 8 ? ", …" : "")")
         }
         options.progress.report(stage: "utility", fraction: 0.7)
         report.utility = try UtilityEvaluation(roles: roles, target: options.target, threads: options.threads)
