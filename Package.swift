@@ -71,6 +71,13 @@ let package = Package(
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis"],
             settings: kernelSettings),
         library(
+            "SynthKitPrivacy",
+            [
+                "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis",
+                "SynthKitStatistical",
+            ],
+            settings: kernelSettings),
+        library(
             "SynthKitEvaluation",
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis"],
             settings: kernelSettings),
@@ -79,7 +86,7 @@ let package = Package(
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
                 "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
-                "SynthKitEvaluation",
+                "SynthKitPrivacy", "SynthKitEvaluation",
             ],
             resources: [.copy("Resources/demo")]),
         .executableTarget(
@@ -99,6 +106,7 @@ let package = Package(
         tests(for: "SynthKitTensor"),
         tests(for: "SynthKitNN", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitStatistical"),
+        tests(for: "SynthKitPrivacy"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "synthkitTests", dependencies: ["synthkit", "SynthKitTestSupport"],
