@@ -11,7 +11,8 @@ import Foundation
 /// **Bounds without public facts** (``bounds(of:rho:tailShare:noise:budget:purpose:)``):
 /// half of ρ measures a histogram over sign × power-of-two magnitude bins (±[2ᵏ, 2ᵏ⁺¹),
 /// k = −20…62, and zero) with the Gaussian mechanism (each row in one bin, Δ = 1); the coarse
-/// range spans the bins whose noisy count exceeds 3σ. The other half pays two quantiles
+/// range spans the bins whose noisy count exceeds 3σ and the bin of the largest noisy count
+/// (so small tables still get a range, if a narrow one). The other half pays two quantiles
 /// (`tailShare` and 1 − `tailShare`) inside that range. Rows outside are clamped.
 public enum PrivateQuantile {
     /// The ε-DP estimate of quantile `quantile` of `values` within [lower, upper].
@@ -38,8 +39,8 @@ public enum PrivateQuantile {
     }
 
     /// Private [lower, upper] bounds of `values` (NaN ignored), charging `rho` to `budget`.
-    /// - Throws: the budget's refusal; `.invalidInput` (field = `purpose`) when no magnitude
-    ///   bin stands out of the noise (too few rows: declare the bounds in the schema instead).
+    /// - Throws: the budget's refusal; `.invalidInput` (field = `purpose`) for a column
+    ///   without values (declare the bounds in the schema instead).
     public static func bounds(
         of values: [Double], rho: Double, tailShare: Double = 0.005, noise: inout NoiseSource,
         budget: inout PrivacyBudget, purpose: String
@@ -52,11 +53,13 @@ public enum PrivateQuantile {
         let noisy = try histogram.release(counts, purpose: "\(purpose): magnitude histogram", budget: &budget, noise: &noise)
         let threshold = 3 * histogram.standardDeviation
         let kept = noisy.indices.filter { noisy[$0] > threshold }
-        guard let first = kept.first, let last = kept.last else {
+        guard let largest = noisy.indices.max(by: { noisy[$0] < noisy[$1] }), !finite.isEmpty else {
             throw SynthKitError(
-                .invalidInput, "too few rows to estimate private bounds for \(purpose); declare the bounds in the schema",
+                .invalidInput, "no values to estimate private bounds for \(purpose); declare the bounds in the schema",
                 location: .init(field: purpose))
         }
+        let first = min(kept.first ?? largest, largest)
+        let last = max(kept.last ?? largest, largest)
         var lower = edges[first]
         var upper = edges[last + 1]
         let epsilon = ZeroConcentratedPrivacy.exponentialMechanismEpsilon(rho: rho / 4)

@@ -6,10 +6,12 @@ public import SynthKitTable
 package enum DiscreteSampling {
     /// Rows `range` of the seed's row sequence (the ``SynthesisModel`` determinism contract):
     /// chunk i of 4,096 rows draws codes and within-bin positions from
-    /// `seed.derived("sample.chunk", index: i)`, whatever the thread count.
+    /// `seed.derived("sample.chunk", index: i)`, whatever the thread count. `expansions`, when
+    /// given, maps each attribute's network code to the attribute codes it stands for (a merged
+    /// code picks one uniformly); an empty list leaves the attribute's codes as they are.
     package static func sample(
         attributes: [DiscreteAttribute], network: DiscreteNetwork, rows range: Range<Int>, seed: Seed, threads: Int?,
-        chunkRows: Int, chunkLabel: String
+        chunkRows: Int, chunkLabel: String, expansions: [[[Int32]]]? = nil
     ) throws(SynthKitError) -> Table {
         let count = range.count
         guard count <= Int(Int32.max) else {
@@ -30,7 +32,16 @@ package enum DiscreteSampling {
             let keepStart = max(chunkStart, range.lowerBound)
             let keepEnd = min(chunkStart + chunkRows, range.upperBound)
             var stream = seed.derived(chunkLabel, index: chunk).stream()
-            let codes = network.sampleCodes(rows: keepEnd - chunkStart, stream: &stream)
+            var codes = network.sampleCodes(rows: keepEnd - chunkStart, stream: &stream)
+            if let expansions {
+                for attribute in codes.indices where !expansions[attribute].isEmpty {
+                    var expansionStream = seed.derived(chunkLabel, index: chunk).derived("expand", index: attribute).stream()
+                    for row in codes[attribute].indices {
+                        let group = expansions[attribute][Int(codes[attribute][row])]
+                        codes[attribute][row] = group.count == 1 ? group[0] : group[expansionStream.nextIndex(below: group.count)]
+                    }
+                }
+            }
             let skipped = keepStart - chunkStart
             var columns: [Column] = []
             for (index, attribute) in attributes.enumerated() {
