@@ -1,6 +1,6 @@
 public import SynthKitCore
 public import SynthKitStatistical
-public import SynthKitSynthesis
+import SynthKitSynthesis
 public import SynthKitTable
 
 /// The discrete view of a table for a DP synthesizer, with every data-dependent fact either
@@ -52,9 +52,11 @@ public struct PrivateDiscretisation: Sendable {
 
     /// Resolves every column's facts, charging `factRho` (split evenly over the columns that
     /// need paid facts) and using `budget.reservedDelta` for category domains.
+    /// `countSensitivity` is 1 for add/remove-one neighbours (MST), √2 for replace-one (PrivBayes).
     /// - Throws: the budget's refusal; `.invalidInput` when bounds cannot be estimated.
     public init(
-        table: Table, schema: Schema, maximumBins: Int, factRho: Double, budget: inout PrivacyBudget, noise: inout NoiseSource
+        table: Table, schema: Schema, maximumBins: Int, factRho: Double, countSensitivity: Double = 1,
+        budget: inout PrivacyBudget, noise: inout NoiseSource
     ) throws(SynthKitError) {
         let paid = Self.paidFactCount(schema: schema)
         let paidColumns = paid.numerical + paid.categorical
@@ -84,7 +86,7 @@ public struct PrivateDiscretisation: Sendable {
                     var counts: [String: Int] = [:]
                     for row in 0..<column.count { if let text = column.text(at: row) { counts[text, default: 0] += 1 } }
                     domain = try PrivateCategoryDomain.release(
-                        counts: counts, rho: perColumnRho, deltaShare: deltaPerDomain, noise: &noise, budget: &budget,
+                        counts: counts, rho: perColumnRho, deltaShare: deltaPerDomain, countSensitivity: countSensitivity, noise: &noise, budget: &budget,
                         purpose: "categories(\(columnSchema.name))")
                     if columnSchema.categories?.ordered == true, let order = columnSchema.categories?.values {
                         let released = Set(domain)
@@ -98,7 +100,8 @@ public struct PrivateDiscretisation: Sendable {
                     column: column, schema: publicColumn, maximumBins: maximumBins, bounds: nil, domain: domain, alwaysMissingCode: true)
             case .numerical, .datetime:
                 let range = try Self.bounds(
-                    column: column, schema: columnSchema, rho: perColumnRho, budget: &budget, noise: &noise, declared: &declared)
+                    column: column, schema: columnSchema, rho: perColumnRho, countSensitivity: countSensitivity, budget: &budget,
+                    noise: &noise, declared: &declared)
                 if columnSchema.kind == .numerical {
                     publicColumn.numerical = NumericalFacts(
                         isInteger: columnSchema.numerical?.isInteger ?? false, decimalPlaces: columnSchema.numerical?.decimalPlaces ?? 0,
@@ -120,8 +123,8 @@ public struct PrivateDiscretisation: Sendable {
     }
 
     static func bounds(
-        column: Column, schema: ColumnSchema, rho: Double, budget: inout PrivacyBudget, noise: inout NoiseSource,
-        declared: inout [String]
+        column: Column, schema: ColumnSchema, rho: Double, countSensitivity: Double, budget: inout PrivacyBudget,
+        noise: inout NoiseSource, declared: inout [String]
     ) throws(SynthKitError) -> (lower: Double, upper: Double) {
         let facts: (Double?, Double?, FactSource?) = schema.kind == .datetime
             ? (schema.datetime?.minimum, schema.datetime?.maximum, schema.datetime?.boundsSource)
@@ -131,7 +134,7 @@ public struct PrivateDiscretisation: Sendable {
             return (lower, upper)
         }
         var range = try PrivateQuantile.bounds(
-            of: column.numbers ?? [], rho: rho, noise: &noise, budget: &budget, purpose: "bounds(\(schema.name))")
+            of: column.numbers ?? [], rho: rho, countSensitivity: countSensitivity, noise: &noise, budget: &budget, purpose: "bounds(\(schema.name))")
         if schema.numerical?.isInteger == true {
             range = (range.lower.rounded(.down), range.upper.rounded(.up))
         }

@@ -11,14 +11,15 @@ import SynthKitMath
 /// ``PrivacyBudget`` accounts as reserved δ. Categories are returned most frequent (noisy)
 /// first. O(categories).
 public enum PrivateCategoryDomain {
-    /// The released categories of `counts` (category → count).
+    /// The released categories of `counts` (category → count); `countSensitivity` is 1 for
+    /// add/remove-one neighbours, √2 for replace-one.
     /// - Throws: the budget's refusal.
     public static func release(
-        counts: [String: Int], rho: Double, deltaShare: Double, noise: inout NoiseSource,
+        counts: [String: Int], rho: Double, deltaShare: Double, countSensitivity: Double = 1, noise: inout NoiseSource,
         budget: inout PrivacyBudget, purpose: String
     ) throws(SynthKitError) -> [String] {
         precondition(deltaShare > 0 && deltaShare < 1, "deltaShare must lie in (0, 1), got \(deltaShare)")
-        let mechanism = GaussianMechanism(sensitivity: 1, rho: rho)
+        let mechanism = GaussianMechanism(sensitivity: countSensitivity, rho: rho)
         try budget.charge(rho: rho, purpose: purpose)
         let threshold = 1 + mechanism.standardDeviation * NormalDistribution.quantile(1 - deltaShare)
         var released: [(String, Double)] = []

@@ -39,14 +39,16 @@ public enum PrivateQuantile {
     }
 
     /// Private [lower, upper] bounds of `values` (NaN ignored), charging `rho` to `budget`.
+    /// `countSensitivity` is the histogram's L2 sensitivity: 1 for add/remove-one neighbours,
+    /// √2 for replace-one (a rank utility moves by at most 1 under either).
     /// - Throws: the budget's refusal; `.invalidInput` (field = `purpose`) for a column
     ///   without values (declare the bounds in the schema instead).
     public static func bounds(
-        of values: [Double], rho: Double, tailShare: Double = 0.005, noise: inout NoiseSource,
+        of values: [Double], rho: Double, tailShare: Double = 0.005, countSensitivity: Double = 1, noise: inout NoiseSource,
         budget: inout PrivacyBudget, purpose: String
     ) throws(SynthKitError) -> (lower: Double, upper: Double) {
         let finite = values.filter { $0.isFinite }.sorted()
-        let histogram = GaussianMechanism(sensitivity: 1, rho: rho / 2)
+        let histogram = GaussianMechanism(sensitivity: countSensitivity, rho: rho / 2)
         let edges = magnitudeEdges()
         var counts = [Double](repeating: 0, count: edges.count - 1)
         for value in finite { counts[bin(of: value, edges: edges)] += 1 }

@@ -1,5 +1,5 @@
 public import SynthKitCore
-public import SynthKitStatistical
+import SynthKitStatistical
 public import SynthKitSynthesis
 public import SynthKitTable
 import Foundation
@@ -19,6 +19,13 @@ import Foundation
 ///    count table by √2 in L2, so each of the m = d tables gets Gaussian noise
 ///    σ = √2·√(m/(2ρ₂)) = √(m/ρ₂) on counts (never the n-times-smaller probability scale,
 ///    DataSynthesizer #34). Negatives are clipped and each parent configuration normalised.
+///
+/// **Table size** (θ-usefulness): parent sets are restricted to tables of at most
+/// min(``maximumCells``, n/(θ·σ)) cells, with σ the planned count noise, since a table whose
+/// cells average less than a few σ is noise after clipping.
+///
+/// **Neighbours.** Replace-one-row throughout (the row count n is public, as in the paper), so
+/// the fact step's histograms also use L2 sensitivity √2.
 ///
 /// Noise is secure unless the fit asks for ``NoiseSource/insecureReproducible(seed:)``
 /// through `insecureReproducible`, which marks the model "not private".
@@ -40,13 +47,16 @@ public struct PrivBayes: Synthesizer {
     public var factShare: Double
     /// Share of the remaining ρ for the structure, in (0, 1) (β of the paper).
     public var structureShare: Double
+    /// θ-usefulness (Zhang et al. 2017 §4.3): a joint table may have at most n/(θ·σ) cells, so
+    /// its average count stays θ noise deviations above zero (> 0).
+    public var usefulness: Double
     /// Draw noise from the fit seed: reproducible and **not private** (tests only).
     public var insecureReproducible: Bool
 
     /// Creates a configuration; values are checked by `fit`.
     public init(
         epsilon: Double, delta: Double = 1e-9, degree: Int = 2, maximumBins: Int = 20, maximumCells: Int = 20_000,
-        factShare: Double = 0.1, structureShare: Double = 0.3, insecureReproducible: Bool = false
+        factShare: Double = 0.1, structureShare: Double = 0.3, usefulness: Double = 4, insecureReproducible: Bool = false
     ) {
         self.epsilon = epsilon
         self.delta = delta
@@ -55,6 +65,7 @@ public struct PrivBayes: Synthesizer {
         self.maximumCells = maximumCells
         self.factShare = factShare
         self.structureShare = structureShare
+        self.usefulness = usefulness
         self.insecureReproducible = insecureReproducible
     }
 
@@ -64,6 +75,9 @@ public struct PrivBayes: Synthesizer {
     public func fit(_ table: Table, schema: Schema, options: FitOptions) throws(SynthKitError) -> Model {
         try BayesianNetwork.validate(degree: degree, maximumBins: maximumBins, maximumCells: maximumCells)
         try DifferentialPrivacyOptions.validate(shares: [("factShare", factShare), ("structureShare", structureShare)])
+        if !(usefulness > 0) {
+            throw SynthKitError(.invalidArgument, "usefulness must be positive, got \(usefulness)", location: .init(field: "usefulness"))
+        }
         try schema.validate(against: table)
         guard table.rowCount > 0 else {
             throw SynthKitError(.invalidInput, "PrivBayes needs at least one row", location: .init(field: "rows"))
@@ -74,7 +88,8 @@ public struct PrivBayes: Synthesizer {
         var noise = insecureReproducible ? NoiseSource.insecureReproducible(seed: options.seed) : .secure
         let factRho = paid.numerical + paid.categorical > 0 ? factShare * budget.totalRho : 0
         let discrete = try PrivateDiscretisation(
-            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho, budget: &budget, noise: &noise)
+            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho, countSensitivity: 2.0.squareRoot(),
+            budget: &budget, noise: &noise)
         let attributes = discrete.attributes
         let cardinalities = attributes.map(\.cardinality)
         let learned = attributes.indices.filter { attributes[$0].isLearned && attributes[$0].cardinality > 0 }
@@ -84,10 +99,12 @@ public struct PrivBayes: Synthesizer {
             let structureRho = structureShare * budget.remainingRho
             let steps = learned.count - 1
             let first = learned[Int(noise.next() % UInt64(learned.count))]
+            let plannedSigma = Self.countMechanism(tableRho: (budget.remainingRho - structureRho) / Double(learned.count)).standardDeviation
+            let cellLimit = min(maximumCells, max(2, Int(rows / (usefulness * plannedSigma))))
             var structureFailure: SynthKitError?
             let structure = GreedyStructure.search(
                 codes: discrete.codes, cardinalities: cardinalities, attributes: learned, first: first, degree: degree,
-                maximumCells: maximumCells
+                maximumCells: cellLimit
             ) { scores in
                 let stepRho = structureRho / Double(steps)
                 do throws(SynthKitError) {

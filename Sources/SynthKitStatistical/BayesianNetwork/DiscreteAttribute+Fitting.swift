@@ -1,7 +1,7 @@
-public import SynthKitCore
-public import SynthKitSynthesis
-public import SynthKitTable
-public import SynthKitTransforms
+import SynthKitCore
+import SynthKitSynthesis
+package import SynthKitTable
+import SynthKitTransforms
 
 extension DiscreteAttribute {
     /// The attribute of one column, given the public (or already privately estimated) facts.

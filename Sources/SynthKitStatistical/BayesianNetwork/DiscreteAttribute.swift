@@ -1,6 +1,6 @@
-public import SynthKitCore
+package import SynthKitCore
 public import SynthKitSynthesis
-public import SynthKitTable
+package import SynthKitTable
 public import SynthKitTransforms
 
 /// One column of a table as a finite attribute: its codes and how to turn codes back into values.

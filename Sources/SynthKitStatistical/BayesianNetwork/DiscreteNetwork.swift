@@ -1,4 +1,4 @@
-public import SynthKitCore
+package import SynthKitCore
 import Foundation
 
 /// A Bayesian network over discrete attributes: nodes in sampling order, each with a

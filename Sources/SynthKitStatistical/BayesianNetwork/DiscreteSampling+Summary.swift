@@ -1,5 +1,5 @@
-public import SynthKitSynthesis
-public import SynthKitTable
+package import SynthKitSynthesis
+package import SynthKitTable
 import SynthKitTransforms
 
 extension DiscreteSampling {

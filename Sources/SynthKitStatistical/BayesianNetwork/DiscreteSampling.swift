@@ -1,6 +1,6 @@
 import Foundation
-public import SynthKitCore
-public import SynthKitTable
+package import SynthKitCore
+package import SynthKitTable
 
 /// Sampling and summaries shared by the models built on a ``DiscreteNetwork``.
 package enum DiscreteSampling {

@@ -1,7 +1,8 @@
 /// GreedyBayes structure search (Zhang et al. 2017, Algorithm 4), private or not.
 ///
 /// Starting from `first`, each step considers every pair (X, Π) with X not yet placed and Π a
-/// set of min(degree, placed) placed attributes whose table has at most `maximumCells` cells,
+/// set of min(degree, placed) placed attributes whose table has at most `maximumCells` cells
+/// (fewer parents when no set qualifies, none when even a single column is larger),
 /// scores it by the mutual information I(X; Π) in nats, and lets `choose` pick one (argmax
 /// for the non-private network, the exponential mechanism for PrivBayes). O(steps × candidates
 /// × rows).
@@ -34,6 +35,11 @@ package enum GreedyStructure {
                     }
                 }
                 if !candidates.isEmpty { break }
+            }
+            if candidates.isEmpty {
+                // Every remaining table is too large even without parents: place them parentless.
+                candidates = remaining.map { Choice(attribute: $0, parents: []) }
+                scores = [Double](repeating: 0, count: remaining.count)
             }
             let chosen = candidates[choose(scores)]
             result.append(chosen)
