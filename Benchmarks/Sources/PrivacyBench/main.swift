@@ -1,6 +1,7 @@
 // MST / PrivBayes utility on Adult: mean 2-way and 3-way TVD over all column pairs and triples.
 //
 //   swift run -c release PrivacyBench ADULT.csv [SYNTHESIZER=mst] [EPSILON=1] [DELTA=1e-9] [RUNS=5]
+//   swift run -c release PrivacyBench ADULT.csv compare SYNTHETIC.csv   (TVD of another tool's output)
 //
 // The domain is declared public as in ../shared/bench/anchors.py for smartnoise's MST: every
 // numerical column's bounds are the training range and every category domain is the observed
@@ -99,6 +100,18 @@ func meanTVD(real: [[Int]], synthetic: [[Int]], order: Int) -> Double {
 }
 
 let realCodes = discretise(table, like: table)
+if method == "compare", arguments.count > 3 {
+    do {
+        let synthetic = try CSVReader().read(path: arguments[3])
+        let codes = discretise(synthetic, like: table)
+        print(String(format: "%@: 2-way TVD %.4f, 3-way TVD %.4f (%d rows)", arguments[3],
+                     meanTVD(real: realCodes, synthetic: codes, order: 2), meanTVD(real: realCodes, synthetic: codes, order: 3), synthetic.rowCount))
+        exit(0)
+    } catch {
+        print("cannot read \(arguments[3]): \(error)")
+        exit(66)
+    }
+}
 print("method=\(method) epsilon=\(epsilon) delta=\(delta) rows=\(table.rowCount) columns=\(table.columns.count)")
 var twoWay: [Double] = []
 var threeWay: [Double] = []
