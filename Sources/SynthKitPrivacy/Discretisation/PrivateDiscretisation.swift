@@ -7,7 +7,7 @@ public import SynthKitTable
 /// declared public in the schema or paid for from the budget.
 ///
 /// - Numerical and datetime columns: bounds marked `declared` (both present) are used as
-///   they are; otherwise ``PrivateQuantile/bounds(of:rho:tailShare:noise:budget:purpose:)``
+///   they are; otherwise ``PrivateQuantile/bounds(of:rho:countSensitivity:noise:budget:purpose:)``
 ///   estimates them. Columns are then cut into at most `maximumBins` bins.
 /// - Categorical and boolean columns: a `declared` domain is used as it is; otherwise
 ///   ``PrivateCategoryDomain`` releases the categories frequent enough to be safe (values

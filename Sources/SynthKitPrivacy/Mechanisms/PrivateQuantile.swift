@@ -1,5 +1,6 @@
 public import SynthKitCore
 import Foundation
+import SynthKitMath
 
 /// Differentially private quantiles and bounds of a numerical column.
 ///
@@ -40,20 +41,21 @@ public enum PrivateQuantile {
 
     /// Private [lower, upper] bounds of `values` (NaN ignored), charging `rho` to `budget`.
     /// `countSensitivity` is the histogram's L2 sensitivity: 1 for add/remove-one neighbours,
-    /// √2 for replace-one (a rank utility moves by at most 1 under either).
+    /// √2 for replace-one.
     /// - Throws: the budget's refusal; `.invalidInput` (field = `purpose`) for a column
     ///   without values (declare the bounds in the schema instead).
     public static func bounds(
-        of values: [Double], rho: Double, tailShare: Double = 0.005, countSensitivity: Double = 1, noise: inout NoiseSource,
+        of values: [Double], rho: Double, countSensitivity: Double = 1, noise: inout NoiseSource,
         budget: inout PrivacyBudget, purpose: String
     ) throws(SynthKitError) -> (lower: Double, upper: Double) {
-        let finite = values.filter { $0.isFinite }.sorted()
-        let histogram = GaussianMechanism(sensitivity: countSensitivity, rho: rho / 2)
+        let finite = values.filter { $0.isFinite }
+        let histogram = GaussianMechanism(sensitivity: countSensitivity, rho: rho)
         let edges = magnitudeEdges()
         var counts = [Double](repeating: 0, count: edges.count - 1)
         for value in finite { counts[bin(of: value, edges: edges)] += 1 }
         let noisy = try histogram.release(counts, purpose: "\(purpose): magnitude histogram", budget: &budget, noise: &noise)
-        let threshold = 3 * histogram.standardDeviation
+        // Bonferroni over the bins: an empty bin passes with probability at most 1% overall.
+        let threshold = histogram.standardDeviation * NormalDistribution.quantile(1 - 0.01 / Double(counts.count))
         let kept = noisy.indices.filter { noisy[$0] > threshold }
         guard let largest = noisy.indices.max(by: { noisy[$0] < noisy[$1] }), !finite.isEmpty else {
             throw SynthKitError(
@@ -62,17 +64,7 @@ public enum PrivateQuantile {
         }
         let first = min(kept.first ?? largest, largest)
         let last = max(kept.last ?? largest, largest)
-        var lower = edges[first]
-        var upper = edges[last + 1]
-        let epsilon = ZeroConcentratedPrivacy.exponentialMechanismEpsilon(rho: rho / 4)
-        try budget.charge(rho: rho / 4, purpose: "\(purpose): lower quantile")
-        let lowerEstimate = estimate(sortedValues: finite, quantile: tailShare, lower: lower, upper: upper, epsilon: epsilon, noise: &noise)
-        try budget.charge(rho: rho / 4, purpose: "\(purpose): upper quantile")
-        let upperEstimate = estimate(sortedValues: finite, quantile: 1 - tailShare, lower: lower, upper: upper, epsilon: epsilon, noise: &noise)
-        lower = min(lowerEstimate, upperEstimate)
-        upper = max(lowerEstimate, upperEstimate)
-        if upper <= lower { upper = lower + 1 }
-        return (lower, upper)
+        return (edges[first], edges[last + 1])
     }
 
     /// Edges −2⁶³ … −2⁻²⁰, 0, 2⁻²⁰ … 2⁶³ (each magnitude bin between consecutive edges).
