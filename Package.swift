@@ -75,6 +75,13 @@ let package = Package(
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis"],
             settings: kernelSettings),
         library(
+            "SynthKitPrivacy",
+            [
+                "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis",
+                "SynthKitStatistical",
+            ],
+            settings: kernelSettings),
+        library(
             "SynthKitEvaluation",
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis"],
             settings: kernelSettings),
@@ -86,7 +93,7 @@ let package = Package(
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
                 "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
-                "SynthKitEvaluation", "SynthKitGovernance",
+                "SynthKitPrivacy", "SynthKitEvaluation", "SynthKitGovernance",
             ],
             resources: [.copy("Resources/demo")]),
         .executableTarget(
@@ -107,6 +114,7 @@ let package = Package(
         tests(for: "SynthKitNN", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitStatistical"),
         tests(for: "SynthKitSynthesis"),
+        tests(for: "SynthKitPrivacy"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitGovernance"),
         .testTarget(

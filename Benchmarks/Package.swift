@@ -21,6 +21,9 @@ let package = Package(
             name: "TableBench",
             dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
         .executableTarget(
+            name: "PrivacyBench",
+            dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
+        .executableTarget(
             name: "SynthesisBench",
             dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
     ]

@@ -4,6 +4,7 @@
 @_exported public import SynthKitGovernance
 @_exported public import SynthKitMath
 @_exported public import SynthKitNN
+@_exported public import SynthKitPrivacy
 @_exported public import SynthKitStatistical
 @_exported public import SynthKitSynthesis
 @_exported public import SynthKitTable

@@ -3,8 +3,11 @@ import SynthKit
 
 /// Options every data-processing command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Seed for every random choice; the same seed and input give the same output.")
-    var seed: UInt64 = 0
+    @Option(name: .customLong("seed"), help: "Seed for every random choice (default 0); the same seed and input give the same output.")
+    var explicitSeed: UInt64?
+
+    /// The seed to use: the one given, else 0.
+    var seed: UInt64 { explicitSeed ?? 0 }
 
     @Option(help: "Threads to use (default: every core). Output does not depend on it.")
     var threads: Int?

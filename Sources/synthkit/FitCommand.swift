@@ -14,6 +14,13 @@ struct FitCommand: ParsableCommand {
             Examples:
               synthkit fit adult.csv --synthesizer gaussian-copula --seed 7 -o adult.synth
               synthkit fit adult.csv --schema adult.schema.json -o adult.synth --json fit.json
+              synthkit fit adult.csv --synthesizer mst --epsilon 1 --delta 1e-9 -o adult-dp.synth
+
+            DP synthesizers (mst, privbayes) need --epsilon; --delta defaults to 1e-9 and may not
+            exceed 1/n^1.1 for n rows. Their noise comes from the system's secure generator, so
+            --seed is refused unless --insecure-reproducible is also given, which makes the model
+            reproducible and NOT PRIVATE (it is labelled so). Bounds and categories count as
+            public only when marked "declared" in the schema; otherwise part of the budget pays for them.
             """)
 
     @Argument(help: "The CSV file to learn from.")
@@ -31,11 +38,35 @@ struct FitCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the model file.")
     var output: String
 
+    @Option(help: "Total privacy loss epsilon for a DP synthesizer (mst, privbayes).")
+    var epsilon: Double?
+
+    @Option(help: "Delta of the (epsilon, delta) guarantee (default 1e-9; at most 1/n^1.1).")
+    var delta: Double?
+
+    @Flag(help: "Draw DP noise from --seed: reproducible and NOT private (testing only).")
+    var insecureReproducible = false
+
     @OptionGroup var common: CommonOptions
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
     @OptionGroup var originOption: OriginOption
     @OptionGroup var governance: GovernanceOptions
+
+    func validate() throws {
+        if synthesizer.isDifferentiallyPrivate {
+            guard let epsilon else { throw ValidationError("--synthesizer \(synthesizer.rawValue) needs --epsilon") }
+            guard epsilon > 0, epsilon.isFinite else { throw ValidationError("--epsilon must be positive, got \(epsilon)") }
+            if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1, got \(delta)") }
+            if common.explicitSeed != nil && !insecureReproducible {
+                throw ValidationError(
+                    "--seed is refused for a DP synthesizer: its noise must come from a secure source. "
+                        + "Add --insecure-reproducible for a reproducible, NOT private test run")
+            }
+        } else if epsilon != nil || delta != nil || insecureReproducible {
+            throw ValidationError("--epsilon, --delta and --insecure-reproducible apply only to mst and privbayes")
+        }
+    }
 
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
@@ -56,7 +87,14 @@ struct FitCommand: ParsableCommand {
             progress.report(stage: "fitting \(synthesizer.rawValue) on \(table.rowCount) rows", fraction: nil)
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
-            let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options)
+            let privacy = try privacySettings(rows: table.rowCount)
+            let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options, privacy: privacy)
+            if let record = fitted.model.provenance.privacy {
+                progress.report(
+                    stage: "privacy: epsilon \(record.epsilon), delta \(record.delta), rho \(record.rho ?? 0) (\(record.accountant))"
+                        + (record.testMode ? " -- \(NoiseSource.testModeLabel)" : ""), fraction: nil)
+                if record.testMode { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
+            }
             let constraintSet = try declaredConstraints?.learning(from: table)
             inputRecord.rows = table.rowCount
             try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
@@ -65,6 +103,21 @@ struct FitCommand: ParsableCommand {
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)
         }
+    }
+}
+
+extension FitCommand {
+    /// The DP settings, with δ checked against the row count (δ ≤ 1/n^1.1).
+    func privacySettings(rows: Int) throws(SynthKitError) -> SynthesizerChoice.PrivacySettings? {
+        guard synthesizer.isDifferentiallyPrivate, let epsilon else { return nil }
+        let resolvedDelta = delta ?? 1e-9
+        let ceiling = 1 / pow(Double(max(rows, 1)), 1.1)
+        guard resolvedDelta <= ceiling else {
+            throw SynthKitError(
+                .invalidArgument, "--delta \(resolvedDelta) is too large for \(rows) rows; use at most 1/n^1.1 = \(ceiling)",
+                location: .init(field: "delta"))
+        }
+        return SynthesizerChoice.PrivacySettings(epsilon: epsilon, delta: resolvedDelta, insecureReproducible: insecureReproducible)
     }
 }
 

@@ -22,7 +22,8 @@ struct InspectModelCommand: ParsableCommand {
             let loaded = try ModelFile.load(model)
             let summary = loaded.summary()
             if json.path != "-" {
-                StandardStreams.writeOutput(summary.renderText() + "\n\n" + HyperparameterText.render(loaded.provenance))
+                StandardStreams.writeOutput(summary.renderText() + "\n\n" + HyperparameterText.render(loaded.provenance)
+                    + PrivacyLedgerText.render(loaded.provenance))
             }
             try json.write(ModelInspection(kind: type(of: loaded).kind.rawValue, summary: summary, provenance: loaded.provenance))
         }
@@ -44,6 +45,24 @@ enum HyperparameterText {
         for (name, value) in provenance.hyperparameters.sorted(by: { $0.key < $1.key }) {
             lines.append("  \(name) = \(value)")
         }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The privacy spend ledger of a DP model as text lines (empty for non-private models).
+enum PrivacyLedgerText {
+    /// "privacy ledger:" with the guarantee, each spend, and the declared facts used.
+    static func render(_ provenance: Provenance) -> String {
+        guard let privacy = provenance.privacy else { return "" }
+        var lines = ["", "privacy ledger (\(privacy.accountant)): epsilon \(privacy.epsilon), delta \(privacy.delta), rho \(privacy.rho ?? 0)"]
+        if privacy.testMode { lines.append("  WARNING: \(NoiseSource.testModeLabel)") }
+        for spend in privacy.spends {
+            var line = "  - \(spend.purpose)"
+            if let rho = spend.rho { line += ": rho \(rho)" }
+            if let epsilon = spend.epsilon { line += ": epsilon \(epsilon)" }
+            lines.append(line)
+        }
+        lines.append("  declared facts used as public: " + (privacy.declaredFacts.isEmpty ? "none" : privacy.declaredFacts.joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -3,7 +3,7 @@ import SynthKit
 
 /// Reads model files with located errors.
 enum ModelFile {
-    /// Loads the model at `path` with the standard registry.
+    /// Loads the model at `path` with the complete registry (every synthesizer, DP ones included).
     /// - Throws: `.notFound` for a missing file, `.io` when unreadable, `.corruptArchive` or
     ///   `.unsupported` for a file that is not a model this build can read.
     static func load(_ path: String) throws(SynthKitError) -> any SynthesisModel {
@@ -16,6 +16,6 @@ enum ModelFile {
         } catch {
             throw SynthKitError(.io, "cannot read the model file", location: .init(file: path), underlying: error)
         }
-        return try SynthesizerRegistry.standard.decode(data, file: path)
+        return try SynthesizerRegistry.complete.decode(data, file: path)
     }
 }

@@ -1,0 +1,56 @@
+extension TreeModel {
+    /// A noisy measurement of a node marginal (`child` only) or of an edge marginal (indexed by
+    /// the child node, parent-major) in counts, with its noise standard deviation.
+    struct Measurement {
+        var node: Int
+        var isEdge: Bool
+        var values: [Double]
+        var standardDeviation: Double
+    }
+
+    /// Fits the potentials to `measurements` by mirror descent; returns the final loss.
+    @discardableResult
+    mutating func estimate(measurements: [Measurement], total: Double, iterations: Int) -> Double {
+        var step = 1.0 / (total * total) * (measurements.map { $0.standardDeviation * $0.standardDeviation }.min() ?? 1)
+        func lossAndGradient(_ model: TreeModel) -> (Double, [Measurement]) {
+            let (nodes, edges) = model.marginals()
+            var loss = 0.0
+            var gradients: [Measurement] = []
+            for measurement in measurements {
+                let probabilities = measurement.isEdge ? edges[measurement.node] : nodes[measurement.node]
+                var gradient = [Double](repeating: 0, count: probabilities.count)
+                let weight = 1 / (measurement.standardDeviation * measurement.standardDeviation)
+                for index in probabilities.indices {
+                    let difference = total * probabilities[index] - measurement.values[index]
+                    loss += weight * difference * difference
+                    gradient[index] = 2 * weight * difference
+                }
+                gradients.append(Measurement(node: measurement.node, isEdge: measurement.isEdge, values: gradient, standardDeviation: 0))
+            }
+            return (loss, gradients)
+        }
+        var (loss, gradients) = lossAndGradient(self)
+        for _ in 0..<iterations {
+            var candidate = self
+            for gradient in gradients {
+                for index in gradient.values.indices {
+                    if gradient.isEdge {
+                        candidate.pairwise[gradient.node][index] -= step * total * gradient.values[index]
+                    } else {
+                        candidate.unary[gradient.node][index] -= step * total * gradient.values[index]
+                    }
+                }
+            }
+            let (candidateLoss, candidateGradients) = lossAndGradient(candidate)
+            if candidateLoss <= loss {
+                self = candidate
+                loss = candidateLoss
+                gradients = candidateGradients
+                step *= 1.2
+            } else {
+                step *= 0.5
+            }
+        }
+        return loss
+    }
+}

@@ -1,0 +1,42 @@
+public import SynthKitCore
+
+/// The Gaussian mechanism: adds N(0, σ²) to each coordinate of a statistic with L2 sensitivity Δ.
+///
+/// Costs ρ = Δ²/(2σ²) in zCDP (Bun & Steinke 2016, Prop. 1.6). For counts under
+/// add/remove-one-row neighbours a histogram has Δ = 1; k histograms measured together have
+/// Δ = √k. O(values).
+public struct GaussianMechanism: Sendable, Hashable {
+    /// The L2 sensitivity Δ of the statistic.
+    public var sensitivity: Double
+    /// The noise standard deviation σ.
+    public var standardDeviation: Double
+
+    /// A mechanism with explicit σ.
+    public init(sensitivity: Double, standardDeviation: Double) {
+        precondition(sensitivity > 0 && standardDeviation > 0, "GaussianMechanism needs positive sensitivity and sigma, got \(sensitivity), \(standardDeviation)")
+        self.sensitivity = sensitivity
+        self.standardDeviation = standardDeviation
+    }
+
+    /// The mechanism that costs exactly ρ: σ = Δ/√(2ρ).
+    public init(sensitivity: Double, rho: Double) {
+        self.init(sensitivity: sensitivity, standardDeviation: ZeroConcentratedPrivacy.gaussianStandardDeviation(rho: rho, sensitivity: sensitivity))
+    }
+
+    /// The zCDP cost ρ.
+    public var rho: Double { ZeroConcentratedPrivacy.gaussianCost(sensitivity: sensitivity, standardDeviation: standardDeviation) }
+
+    /// `values` with independent N(0, σ²) noise added.
+    public func release(_ values: [Double], noise: inout NoiseSource) -> [Double] {
+        values.map { $0 + standardDeviation * noise.nextNormal() }
+    }
+
+    /// Charges ``rho`` to `budget` for `purpose`, then releases `values`.
+    /// - Throws: the budget's refusal when it cannot pay.
+    public func release(
+        _ values: [Double], purpose: String, budget: inout PrivacyBudget, noise: inout NoiseSource
+    ) throws(SynthKitError) -> [Double] {
+        try budget.charge(rho: rho, purpose: purpose)
+        return release(values, noise: &noise)
+    }
+}
