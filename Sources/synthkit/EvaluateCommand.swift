@@ -16,6 +16,7 @@ struct EvaluateCommand: ParsableCommand {
             Examples:
               synthkit evaluate --real train.csv --synthetic synthetic.csv -o report.html
               synthkit evaluate --real train.csv --synthetic synthetic.csv --holdout holdout.csv --json report.json
+              synthkit evaluate --real train.csv --synthetic dp.csv --model dp.synth -o report.html
               synthkit evaluate --real train.csv --synthetic synthetic.csv --holdout holdout.csv --target income --sensitive sex -o report.html
             """)
 
@@ -40,6 +41,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the HTML report to this file.")
     var output: String?
 
+    @Option(help: "The model file that produced the synthetic rows: its DP guarantee (if any) goes into the report.")
+    var model: String?
+
     @OptionGroup var common: CommonOptions
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
@@ -56,8 +60,10 @@ struct EvaluateCommand: ParsableCommand {
             let options = EvaluationOptions(
                 metadata: metadata, seed: Seed(common.seed), threads: common.threads, progress: progress,
                 target: target, sensitive: sensitive)
-            let report = try Evaluator.evaluate(
+            let provenance = try model.map { path throws(SynthKitError) in try ModelFile.load(path).provenance }
+            let evaluated = try Evaluator.evaluate(
                 real: realTable, synthetic: syntheticTable, holdout: holdoutTable, options: options)
+            let report = provenance.map { evaluated.applyingGuarantee(of: $0) } ?? evaluated
             let recorder = try governance.recorder(command: "evaluate")
             defer { recorder.abandonIfUncommitted() }
             let inputs = try [real, synthetic].map { path throws(SynthKitError) in try recorder.data(path) }

@@ -52,6 +52,29 @@ import Testing
         #expect(json.contains("\"testMode\" : false"))
         let sample = try CommandRunner.run(["sample", "m.synth", "--rows", "50", "-q", "-o", "out.csv"], in: directory)
         #expect(sample.status == 0, "\(sample.standardError)")
+        let evaluate = try CommandRunner.run(
+            ["evaluate", "--real", "data.csv", "--synthetic", "out.csv", "--model", "m.synth", "-q", "--json", "report.json"],
+            in: directory)
+        #expect(evaluate.status == 0, "\(evaluate.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("report.json"))) as? [String: Any]
+        let guarantee = (report?["privacy"] as? [String: Any])?["guarantee"] as? [String: Any]
+        #expect(guarantee?["epsilon"] as? Double == 2)
+        #expect((guarantee?["statement"] as? String)?.contains("differential privacy") == true)
+    }
+
+    @Test func evaluationWithoutADPModelStatesNoGuarantee() throws {
+        let directory = try Self.directoryWithData()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try CommandRunner.run(["fit", "data.csv", "-q", "-o", "m.synth"], in: directory).status == 0)
+        #expect(try CommandRunner.run(["sample", "m.synth", "--rows", "50", "-q", "-o", "out.csv"], in: directory).status == 0)
+        let evaluate = try CommandRunner.run(
+            ["evaluate", "--real", "data.csv", "--synthetic", "out.csv", "--model", "m.synth", "-q", "--json", "report.json"],
+            in: directory)
+        #expect(evaluate.status == 0, "\(evaluate.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("report.json"))) as? [String: Any]
+        let guarantee = (report?["privacy"] as? [String: Any])?["guarantee"] as? [String: Any]
+        #expect(guarantee?["statement"] as? String == "none: empirical measurements only")
+        #expect(guarantee?["epsilon"] is NSNull)
     }
 
     @Test func bayesianNetworkFitsWithoutPrivacyOptions() throws {
