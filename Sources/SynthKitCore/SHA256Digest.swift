@@ -7,10 +7,10 @@ public import Foundation
 /// without a dependency. Streaming: call ``update(_:)`` with chunks, then ``finalize()``.
 /// Throughput is a few hundred MB/s, far above what fingerprinting a table needs.
 public struct SHA256Digest: Sendable {
-    private var state: [UInt32] = [
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
-        0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
+        0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+    )
     private var buffer: [UInt8] = []
     private var totalLength: UInt64 = 0
 
@@ -40,18 +40,27 @@ public struct SHA256Digest: Sendable {
     /// Feeds more bytes.
     public mutating func update(_ data: Data) {
         totalLength &+= UInt64(data.count)
-        buffer.append(contentsOf: data)
-        let whole = buffer.count / 64 * 64
-        if whole > 0 {
-            buffer.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < whole {
-                    compress(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + 64)]))
-                    offset += 64
+        var pending = buffer
+        buffer = []
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var offset = 0
+            if !pending.isEmpty {
+                let taken = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: bytes[0..<taken])
+                offset = taken
+                if pending.count == 64 {
+                    pending.withUnsafeBufferPointer { block in compress(block) }
+                    pending = []
                 }
             }
-            buffer.removeFirst(whole)
+            while offset + 64 <= bytes.count {
+                compress(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + 64)]))
+                offset += 64
+            }
+            pending.append(contentsOf: bytes[offset...])
         }
+        buffer = pending
     }
 
     /// Finishes the digest and returns its 32 bytes.
@@ -70,50 +79,47 @@ public struct SHA256Digest: Sendable {
         }
         buffer = []
         var result: [UInt8] = []
-        for word in state {
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             result += [UInt8(word >> 24), UInt8((word >> 16) & 0xff), UInt8((word >> 8) & 0xff), UInt8(word & 0xff)]
         }
         return result
     }
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        var words = [UInt32](repeating: 0, count: 64)
-        for index in 0..<16 {
-            words[index] =
-                UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
-                | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            for index in 0..<16 {
+                words[index] =
+                    UInt32(block[index &* 4]) << 24 | UInt32(block[index &* 4 &+ 1]) << 16
+                    | UInt32(block[index &* 4 &+ 2]) << 8 | UInt32(block[index &* 4 &+ 3])
+            }
+            for index in 16..<64 {
+                let s0 = rotr(words[index &- 15], 7) ^ rotr(words[index &- 15], 18) ^ (words[index &- 15] >> 3)
+                let s1 = rotr(words[index &- 2], 17) ^ rotr(words[index &- 2], 19) ^ (words[index &- 2] >> 10)
+                words[index] = words[index &- 16] &+ s0 &+ words[index &- 7] &+ s1
+            }
+            var a = state.0, b = state.1, c = state.2, d = state.3
+            var e = state.4, f = state.5, g = state.6, h = state.7
+            for index in 0..<64 {
+                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let temp1 = h &+ s1 &+ choice &+ Self.roundConstants[index] &+ words[index]
+                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let temp2 = s0 &+ majority
+                h = g
+                g = f
+                f = e
+                e = d &+ temp1
+                d = c
+                c = b
+                b = a
+                a = temp1 &+ temp2
+            }
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+            )
         }
-        for index in 16..<64 {
-            let s0 = rotr(words[index - 15], 7) ^ rotr(words[index - 15], 18) ^ (words[index - 15] >> 3)
-            let s1 = rotr(words[index - 2], 17) ^ rotr(words[index - 2], 19) ^ (words[index - 2] >> 10)
-            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ Self.roundConstants[index] &+ words[index]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = s0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temp1
-            d = c
-            c = b
-            b = a
-            a = temp1 &+ temp2
-        }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
     }
 
     private func rotr(_ value: UInt32, _ amount: UInt32) -> UInt32 {
