@@ -82,11 +82,17 @@ let package = Package(
             "SynthKitGovernance",
             ["SynthKitCore", "SynthKitTable", "SynthKitSynthesis", grdb, crypto]),
         library(
+            "SynthKitLab",
+            [
+                "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis",
+                "SynthKitStatistical", "SynthKitEvaluation", "SynthKitGovernance",
+            ]),
+        library(
             "SynthKit",
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
                 "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
-                "SynthKitEvaluation", "SynthKitGovernance",
+                "SynthKitEvaluation", "SynthKitGovernance", "SynthKitLab",
             ],
             resources: [.copy("Resources/demo")]),
         .executableTarget(
@@ -109,6 +115,7 @@ let package = Package(
         tests(for: "SynthKitSynthesis"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitGovernance"),
+        tests(for: "SynthKitLab"),
         .testTarget(
             name: "synthkitTests", dependencies: ["synthkit", "SynthKitTestSupport"],
             swiftSettings: swiftSettings),
