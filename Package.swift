@@ -80,7 +80,7 @@ let package = Package(
             settings: kernelSettings),
         library(
             "SynthKitGovernance",
-            ["SynthKitCore", "SynthKitTable", "SynthKitSynthesis", grdb, crypto]),
+            ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis", grdb, crypto]),
         library(
             "SynthKitLab",
             [
