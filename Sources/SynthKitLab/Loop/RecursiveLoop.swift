@@ -51,8 +51,9 @@ public struct RecursiveLoop: Hashable, Codable, Sendable {
     ///   - seed: the experiment seed.
     ///   - threads: the most threads across repeats (`nil`: every core).
     ///   - realRows: draws `count` real rows from `seed` (the truth, or a subsample of a real table).
-    ///   - filter: applied to each generation's sampled rows before they join a training set
-    ///     (for example, dropping watermarked rows); `nil` keeps every row.
+    ///   - filter: applied to every training set after generation 1's, just before the refit
+    ///     (for example, dropping watermarked rows); `nil` keeps every row. A filter that leaves
+    ///     fewer than 2 rows is an `.invalidInput` error.
     ///   - measure: what to keep for each generation, from its model and its sampled rows.
     /// - Throws: `.invalidArgument` for impossible sizes; anything the generator, source or
     ///   measurement throws (the first repeat's error, by repeat index).
@@ -116,20 +117,20 @@ public struct RecursiveLoop: Hashable, Codable, Sendable {
             let sampled = try generator.sample(model, count: sampledRows, seed: generationSeed.derived("sample"))
             measurements.append(try measure(generation, model, sampled))
             guard generation < generations else { break }
-            let kept = filter.map { $0(sampled) } ?? sampled
-            switch workflow {
+                        switch workflow {
             case .replace:
-                training = kept
+                training = sampled
             case .accumulate:
-                pool = try Generator.Pool.concatenating([pool, kept])
+                pool = try Generator.Pool.concatenating([pool, sampled])
                 training = pool
             case .accumulateSubsample:
-                pool = try Generator.Pool.concatenating([pool, kept])
+                pool = try Generator.Pool.concatenating([pool, sampled])
                 training = pool.subsample(rowsPerGeneration, seed: generationSeed.derived("subsample"))
             case .freshMix(let real, _):
                 let fresh = try realRows(real, seed.derived("real", index: generation))
-                training = try Generator.Pool.concatenating([fresh, kept])
+                training = try Generator.Pool.concatenating([fresh, sampled])
             }
+            if let filter { training = filter(training) }
             guard training.rowCount >= 2 else {
                 throw SynthKitError(
                     .invalidInput,

@@ -1,5 +1,6 @@
 import Foundation
 public import SynthKitCore
+public import SynthKitGovernance
 public import SynthKitSynthesis
 public import SynthKitTable
 
@@ -8,7 +9,9 @@ public import SynthKitTable
 /// medians across repeats in a ``CollapseReport``.
 ///
 /// Fresh real rows (and generation 1's training rows) are uniform subsamples without
-/// replacement of the real table. Cost: `workflows × repeats × generations` fits and samples.
+/// replacement of the real table. Generation 0 of every curve is the median over repeats of real
+/// subsamples as large as a generation's sample, so sampling alone (for example, rare
+/// categories absent from a few hundred rows) is not mistaken for collapse. Cost: `workflows × repeats × generations` fits and samples.
 public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
     /// The synthesizer refitted each generation.
     public var synthesizer: Configuration
@@ -38,12 +41,13 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
 
     /// Runs every workflow on `real`.
     /// - Parameters:
-    ///   - filter: removes rows before they re-enter a training set (watermark filtering);
-    ///     `nil` keeps all. `filterLabel` records that one was used.
+    ///   - watermark: when given, every sample is watermarked and marked rows are removed from
+    ///     each training set before the refit (the defence of reference §3.3 item 5); `replace`
+    ///     has no real rows to fall back on and is run unfiltered.
     ///   - progress: told after each workflow.
     /// - Throws: `.invalidArgument` for impossible sizes; whatever fitting or sampling throws.
     public func run(
-        real: Table, seed: Seed, threads: Int? = nil, filter: (@Sendable (Table) -> Table)? = nil,
+        real: Table, seed: Seed, threads: Int? = nil, filteringWith watermark: GreenListWatermark? = nil,
         progress: (any ProgressReporter)? = nil
     ) throws(SynthKitError) -> CollapseReport {
         guard !workflows.isEmpty else {
@@ -59,15 +63,25 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
         }
         for (index, workflow) in workflows.enumerated() {
             let loop = RecursiveLoop(workflow: workflow, generations: generations, rowsPerGeneration: rowsPerGeneration, repeats: repeats)
-            let runs = try loop.run(
-                generator: generator, seed: seed.derived("collapse.workflow", index: index), threads: threads,
-                realRows: real.realRowSource(), filter: filter,
-                measure: { (_: Int, _: Configuration.Model, rows: Table) throws(SynthKitError) -> [String: Double] in
-                    try metrics.measure(rows)
-                })
+            let workflowSeed = seed.derived("collapse.workflow", index: index)
+            let measure = { @Sendable (_: Int, _: Configuration.Model, rows: Table) throws(SynthKitError) -> [String: Double] in
+                try metrics.measure(rows)
+            }
+            let runs: [[[String: Double]]]
+            if let watermark, workflow != .replace {
+                runs = try loop.run(
+                    generator: WatermarkingGenerator(base: generator, watermark: watermark, schema: schema), seed: workflowSeed,
+                    threads: threads, realRows: real.realRowSource(), filter: { watermark.removingMarkedRows($0) }, measure: measure)
+            } else {
+                runs = try loop.run(
+                    generator: generator, seed: workflowSeed, threads: threads, realRows: real.realRowSource(), measure: measure)
+            }
+            let baselines = try (0..<repeats).map { (repeatIndex: Int) throws(SynthKitError) -> [String: Double] in
+                try metrics.measure(real.subsample(loop.sampledRows, seed: workflowSeed.derived("collapse.baseline", index: repeatIndex)))
+            }
             var medians: [String: [Double]] = [:]
             for key in realFigures.keys.sorted() {
-                var series = [realFigures[key] ?? .nan]
+                var series = [Self.median(baselines.compactMap { $0[key] })]
                 for generation in 0..<generations {
                     let values = runs.compactMap { $0[generation][key] }
                     series.append(Self.median(values))
@@ -78,12 +92,14 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
                 workflow: workflow.description, generations: generations, medians: medians,
                 numericalColumns: metrics.numericalColumns, realCategoryCounts: realCategoryCounts
             ).sentences()
+                + (watermark != nil && workflow == .replace
+                    ? ["Watermark filtering does not apply to replace: it has no real rows to keep."] : [])
             curves.append(.init(workflow: workflow.description, medians: medians, summary: summary))
             progress?.report(stage: "collapse workflow \(workflow)", fraction: Double(index + 1) / Double(workflows.count))
         }
         return CollapseReport(
             synthesizer: Configuration.kind.rawValue, generations: generations, rowsPerGeneration: rowsPerGeneration,
-            repeats: repeats, seed: seed.rawValue, filteredWatermarked: filter != nil,
+            repeats: repeats, seed: seed.rawValue, filteredWatermarked: watermark != nil,
             numericalColumns: metrics.numericalColumns, categoricalColumns: metrics.categoricalColumns,
             realCategoryCounts: realCategoryCounts, workflows: curves)
     }

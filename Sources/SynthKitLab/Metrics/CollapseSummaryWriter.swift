@@ -2,7 +2,8 @@ import Foundation
 import SynthKitTable
 
 /// Writes the plain-language sentences of a ``CollapseReport`` workflow from its medians:
-/// vanished categories, tail shrinkage, variance loss and fidelity, each at the last generation.
+/// vanished categories, tail shrinkage, variance loss and fidelity, each at the last generation
+/// against generation 0 (real subsamples of the same size).
 struct CollapseSummaryWriter {
     let workflow: String
     let generations: Int
@@ -14,13 +15,15 @@ struct CollapseSummaryWriter {
     func sentences() -> [String] {
         var sentences: [String] = []
         let lead = "After \(generations) generation\(generations == 1 ? "" : "s") of \(workflow)"
-        let losses = realCategoryCounts.compactMap { name, count -> (String, Int, Int)? in
-            guard let last = medians["surviving-categories/\(name)"]?.last, last.isFinite else { return nil }
-            return (name, count - Int(last.rounded()), count)
+        let losses = realCategoryCounts.keys.compactMap { name -> (String, Int, Int)? in
+            guard let series = medians["surviving-categories/\(name)"], let first = series.first, let last = series.last,
+                first.isFinite, last.isFinite else { return nil }
+            return (name, Int(first.rounded()) - Int(last.rounded()), Int(first.rounded()))
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         if let worst = losses.first, worst.1 > 0 {
             let others = losses.dropFirst().filter { $0.1 > 0 }.count
-            sentences.append("\(lead), \(worst.1) of \(worst.2) categories of \(worst.0) vanished (median across repeats)"
+            sentences.append("\(lead), \(worst.1) of the \(worst.2) categories of \(worst.0) present in a real sample "
+                + "of the same size vanished (medians across repeats)"
                 + (others > 0 ? "; \(others) other column\(others == 1 ? "" : "s") lost categories too." : "."))
         } else if !losses.isEmpty {
             sentences.append("\(lead), no categorical column lost a category (median across repeats).")

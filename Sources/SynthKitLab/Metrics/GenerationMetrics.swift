@@ -98,7 +98,7 @@ public struct GenerationMetrics: Sendable {
         for reference in categorical {
             guard let column = synthetic[reference.name] else { continue }
             let shares = Self.shares(column)
-            figures["gini-simpson/\(reference.name)"] = 1 - shares.values.reduce(0) { $0 + $1 * $1 }
+            figures["gini-simpson/\(reference.name)"] = 1 - shares.keys.sorted().reduce(0) { $0 + (shares[$1] ?? 0) * (shares[$1] ?? 0) }
             figures["surviving-categories/\(reference.name)"] = Double(reference.shares.keys.filter { shares[$0] != nil }.count)
             let rare = reference.shares.filter { $0.value < Self.rareShare }.map(\.key)
             figures["rare-survival/\(reference.name)"] = rare.isEmpty ? 1 : Double(rare.filter { shares[$0] != nil }.count) / Double(rare.count)
