@@ -2,6 +2,7 @@ import Foundation
 import SynthKitCore
 import SynthKitEvaluation
 import SynthKitGovernance
+import SynthKitMath
 import SynthKitTable
 import Testing
 
@@ -70,6 +71,29 @@ import Testing
         let detection = WatermarkDetector(watermark: watermark).detect(mixed)
         let expected = 2000.0.squareRoot() * (1 - share)
         #expect(abs(detection.z - expected) < 3, "z \(detection.z) vs \(expected)")
+    }
+
+    /// Green share after adding N(0, s²) noise (in units of the last digit) and rounding back:
+    /// with `q_j = P(round(noise) = j)`, `P(green) = q₀ + (1 − q₀ − q₁ − q₋₁)/2 + (q₁ + q₋₁)/4`,
+    /// since a shift of one unit lands on the red partner half the time and on a random pair
+    /// otherwise, and longer shifts land on random pairs [derived for this discrete scheme; the
+    /// continuous curves of reference §3.2 use sub-intervals instead of units].
+    @Test(arguments: [0.3, 0.6, 1.0, 2.0])
+    func noiseDecayFollowsTheDiscreteCurve(noise: Double) throws {
+        let table = try continuousTable(rows: 20_000, seed: 21)
+        let watermark = GreenListWatermark(key: key)
+        let marked = watermark.marking(table, schema: schema(of: table))
+        var stream = Seed(22).stream()
+        let noisy = (marked["amount"]?.numbers ?? []).map { (($0 * 100).rounded() + (noise * stream.nextNormal()).rounded()) / 100 }
+        let detection = WatermarkDetector(watermark: watermark).detect(try Table(columns: [Column(name: "amount", numbers: noisy)]))
+        func roundsTo(_ shift: Double) -> Double {
+            NormalDistribution.cdf((shift + 0.5) / noise) - NormalDistribution.cdf((shift - 0.5) / noise)
+        }
+        let stay = roundsTo(0), neighbours = roundsTo(1) + roundsTo(-1)
+        let expected = stay + (1 - stay - neighbours) / 2 + neighbours / 4
+        let observed = Double(detection.greenCells) / Double(detection.cellsUsed)
+        let standardError = (expected * (1 - expected) / Double(detection.cellsUsed)).squareRoot()
+        #expect(abs(observed - expected) <= 3 * standardError + 1e-9, "green share \(observed) vs \(expected)")
     }
 
     @Test func adultLikeColumnsKeepFidelityAndPointMassesAreLeftAlone() throws {
