@@ -87,13 +87,19 @@ let package = Package(
             settings: kernelSettings),
         library(
             "SynthKitGovernance",
-            ["SynthKitCore", "SynthKitTable", "SynthKitSynthesis", grdb, crypto]),
+            ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis", grdb, crypto]),
+        library(
+            "SynthKitLab",
+            [
+                "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis",
+                "SynthKitStatistical", "SynthKitEvaluation", "SynthKitGovernance",
+            ]),
         library(
             "SynthKit",
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
                 "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
-                "SynthKitPrivacy", "SynthKitEvaluation", "SynthKitGovernance",
+                "SynthKitPrivacy", "SynthKitEvaluation", "SynthKitGovernance", "SynthKitLab",
             ],
             resources: [.copy("Resources/demo")]),
         .executableTarget(
@@ -117,6 +123,7 @@ let package = Package(
         tests(for: "SynthKitPrivacy"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitGovernance"),
+        tests(for: "SynthKitLab"),
         .testTarget(
             name: "synthkitTests", dependencies: ["synthkit", "SynthKitTestSupport"],
             swiftSettings: swiftSettings),

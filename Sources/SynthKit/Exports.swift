@@ -2,6 +2,7 @@
 @_exported public import SynthKitCore
 @_exported public import SynthKitEvaluation
 @_exported public import SynthKitGovernance
+@_exported public import SynthKitLab
 @_exported public import SynthKitMath
 @_exported public import SynthKitNN
 @_exported public import SynthKitPrivacy

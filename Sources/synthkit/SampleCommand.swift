@@ -43,6 +43,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Rows per batch held in memory at once.")
     var batchSize: Int = 100_000
 
+    @Option(help: "Watermark eligible numerical cells with this key (after constraints, which are re-checked).")
+    var watermarkKeyFile: String?
+
     @Option(name: .shortAndLong, help: "Where to write the synthetic CSV.")
     var output: String
 
@@ -75,6 +78,7 @@ struct SampleCommand: ParsableCommand {
             }
             let rows = rows ?? 0
             let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
+            let watermark = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in GreenListWatermark(key: try WatermarkKey.load(path: path)) }
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
             let recorder = try governance.recorder(command: "sample")
@@ -92,7 +96,8 @@ struct SampleCommand: ParsableCommand {
                         : try constraints.enforce(
                             sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
                     let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
-                    try writer.appendRows(of: faked, schema: loaded.schema, to: handle, path: output)
+                    let marked = watermark?.marking(faked, schema: loaded.schema, constraints: constraints) ?? faked
+                    try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
             }
             try recorder.commit()

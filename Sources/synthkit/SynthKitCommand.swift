@@ -21,5 +21,6 @@ struct SynthKitCommand: ParsableCommand {
             DemoCommand.self, InspectCommand.self, FitCommand.self, SampleCommand.self,
             EvaluateCommand.self, InspectModelCommand.self,
             LedgerCommand.self, VerifyCommand.self, MixCommand.self,
+            WatermarkCommand.self, CollapseCommand.self,
         ])
 }

@@ -3,7 +3,7 @@ import SynthKitTable
 /// A small writer of inline SVG charts for the HTML report: grouped bar charts (real vs
 /// synthetic distributions, distance histograms) and heat maps (association matrices). The
 /// output is plain SVG text with escaped labels, no scripts and no external references.
-enum SVGChart {
+package enum SVGChart {
     /// One series of a bar chart.
     struct Series {
         /// Legend text.

@@ -104,9 +104,9 @@ extension EvaluationReport {
 }
 
 /// Escaping of text placed in HTML.
-enum HTMLText {
+package enum HTMLText {
     /// `text` with `& < > " '` replaced by entities.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
