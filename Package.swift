@@ -71,6 +71,13 @@ let package = Package(
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis"],
             settings: kernelSettings),
         library(
+            "SynthKitDeep",
+            [
+                "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis",
+                "SynthKitTensor", "SynthKitNN",
+            ],
+            settings: kernelSettings),
+        library(
             "SynthKitEvaluation",
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis"],
             settings: kernelSettings),
@@ -78,7 +85,7 @@ let package = Package(
             "SynthKit",
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
-                "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
+                "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical", "SynthKitDeep",
                 "SynthKitEvaluation",
             ],
             resources: [.copy("Resources/demo")]),
@@ -99,6 +106,7 @@ let package = Package(
         tests(for: "SynthKitTensor"),
         tests(for: "SynthKitNN", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitStatistical"),
+        tests(for: "SynthKitDeep", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitSynthesis"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),
         .testTarget(
