@@ -14,6 +14,7 @@ struct FitCommand: ParsableCommand {
             Examples:
               synthkit fit adult.csv --synthesizer gaussian-copula --seed 7 -o adult.synth
               synthkit fit adult.csv --schema adult.schema.json -o adult.synth --json fit.json
+              synthkit fit adult.csv --synthesizer ctgan --epochs 300 --batch-size 500 -o adult-ctgan.synth
             """)
 
     @Argument(help: "The CSV file to learn from.")
@@ -21,6 +22,12 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: "The synthesizer: \(SynthesizerChoice.allValueStrings.joined(separator: ", ")).")
     var synthesizer: SynthesizerChoice = .gaussianCopula
+
+    @Option(help: "Training epochs for ctgan and tvae (default 300).")
+    var epochs: Int?
+
+    @Option(help: "Rows per training batch for ctgan and tvae (default 500; a multiple of 10 for ctgan).")
+    var batchSize: Int?
 
     @Option(help: "A schema file (from `inspect`, possibly edited).")
     var schema: String?
@@ -35,6 +42,14 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
 
+    func validate() throws {
+        if (epochs != nil || batchSize != nil) && synthesizer == .gaussianCopula {
+            throw ValidationError("--epochs and --batch-size apply to ctgan and tvae only")
+        }
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be zero or more, got \(epochs)") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+    }
+
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
@@ -48,7 +63,9 @@ struct FitCommand: ParsableCommand {
             progress.report(stage: "fitting \(synthesizer.rawValue) on \(table.rowCount) rows", fraction: nil)
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
-            let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options)
+            let fitted = try synthesizer.fit(
+                table, schema: resolvedSchema, options: options,
+                training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
             let constraintSet = try constraints.map { path throws(SynthKitError) in
                 try ConstraintFile.load(path, schema: resolvedSchema).learning(from: table)
             }
