@@ -102,8 +102,7 @@ extension CTGAN {
             }
             let mask = softmaxMask
             return try ChunkedSampling.sample(
-                rows: range, seed: seed, threads: threads, chunkRows: Self.sampleChunkRows, label: label,
-                columnNames: schema.columnNames
+                rows: range, seed: seed, threads: threads, chunkRows: Self.sampleChunkRows, label: label
             ) { rows, stream, firstRow in
                 let noise = Tensor.normal(shape: [rows, noiseWidth], stream: &stream)
                 var condition = conditions.sample(rows: rows, stream: &stream).vector

@@ -99,9 +99,13 @@ struct CTGANTraining {
                         }
                         realCondition = condition.gatheringRows(permutation)
                     }
-                    let fake = generator(Variable(Tensor.concatenate([noise, condition], alongAxis: 1)))
-                    let fakeActivated = Self.activate(fake, spans: spans, stream: &stream)
-                    let fakeInput = Variable.concatenate([fakeActivated, Variable(condition)], alongAxis: 1)
+                    // The critic step needs no gradient through the generator (ctgan computes one and
+                    // discards it), so its forward pass is not recorded.
+                    let fakeInput = withGradientRecordingDisabled {
+                        let fake = generator(Variable(Tensor.concatenate([noise, condition], alongAxis: 1)))
+                        let fakeActivated = Self.activate(fake, spans: spans, stream: &stream)
+                        return Variable.concatenate([fakeActivated, Variable(condition)], alongAxis: 1)
+                    }
                     let realInput = Tensor.concatenate([data.gatheringRows(realRows), realCondition], alongAxis: 1)
                     let fakeScores = discriminator(fakeInput)
                     let realScores = discriminator(Variable(realInput))

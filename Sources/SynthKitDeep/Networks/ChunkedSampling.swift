@@ -12,7 +12,7 @@ enum ChunkedSampling {
     /// Parallel over chunks with at most `threads` threads.
     static func sample(
         rows range: Range<Int>, seed: Seed, threads: Int?, chunkRows: Int, label: String,
-        columnNames: [String], generate: @Sendable (Int, inout RandomStream, Int) -> Table
+        generate: @Sendable (Int, inout RandomStream, Int) -> Table
     ) throws(SynthKitError) -> Table {
         let count = range.count
         guard count <= Int(Int32.max) else {

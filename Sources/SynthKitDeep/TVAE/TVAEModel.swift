@@ -73,8 +73,7 @@ extension TVAE {
             let latent = configuration.embeddingDimension
             let hiddenCount = configuration.decompressDimensions.count
             return try ChunkedSampling.sample(
-                rows: range, seed: seed, threads: threads, chunkRows: Self.sampleChunkRows, label: Self.sampleChunkLabel,
-                columnNames: schema.columnNames
+                rows: range, seed: seed, threads: threads, chunkRows: Self.sampleChunkRows, label: Self.sampleChunkLabel
             ) { rows, stream, firstRow in
                 let noise = Tensor.normal(shape: [rows, latent], stream: &stream)
                 let output = encoder.width > 0

@@ -52,9 +52,10 @@ public struct BayesianGaussianMixture: Codable, Hashable, Sendable {
         var iteration = 0
         while iteration < maximumIterations {
             iteration += 1
-            responsibilities = fitting.expectation()
+            let entropy: Double
+            (responsibilities, entropy) = fitting.expectation()
             fitting.maximize(responsibilities)
-            let bound = fitting.lowerBound(responsibilities)
+            let bound = fitting.lowerBound(entropy: entropy)
             let change = bound - lowerBound
             lowerBound = bound
             if abs(change) < tolerance {
@@ -197,34 +198,41 @@ struct MixtureFitting {
         return (constant, precision)
     }
 
-    /// The E step: responsibilities (rows × components, row-major).
-    func expectation() -> [Double] {
+    /// The E step: responsibilities (rows × components, row-major) and their entropy
+    /// −Σ r log r, computed from the log responsibilities (no logarithm per entry).
+    func expectation() -> (responsibilities: [Double], entropy: Double) {
         let (constant, precision) = densityTerms()
         var result = [Double](repeating: 0, count: values.count * components)
+        var entropy = 0.0
+        var shifted = [Double](repeating: 0, count: components)
         for row in values.indices {
             let base = row * components
             var largest = -Double.infinity
             for index in 0..<components {
                 let deviation = values[row] - means[index]
-                let term = constant[index] - 0.5 * deviation * deviation * precision[index]
-                result[base + index] = term
-                largest = max(largest, term)
+                shifted[index] = constant[index] - 0.5 * deviation * deviation * precision[index]
+                largest = max(largest, shifted[index])
             }
             var total = 0.0
             for index in 0..<components {
-                let weight = exp(result[base + index] - largest)
+                shifted[index] -= largest
+                let weight = exp(shifted[index])
                 result[base + index] = weight
                 total += weight
             }
-            for index in 0..<components { result[base + index] /= total }
+            // log r = (term − largest) − log total.
+            let logTotal = log(total)
+            for index in 0..<components {
+                let responsibility = result[base + index] / total
+                result[base + index] = responsibility
+                entropy -= responsibility * (shifted[index] - logTotal)
+            }
         }
-        return result
+        return (result, entropy)
     }
 
     /// The evidence lower bound up to a constant (scikit-learn `_compute_lower_bound`).
-    func lowerBound(_ responsibilities: [Double]) -> Double {
-        var entropy = 0.0
-        for value in responsibilities where value > 0 { entropy -= value * log(value) }
+    func lowerBound(entropy: Double) -> Double {
         var wishart = 0.0
         var weightNorm = 0.0
         var precisionTerm = 0.0
