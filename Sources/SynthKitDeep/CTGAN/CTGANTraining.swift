@@ -15,7 +15,7 @@ struct CTGANTraining {
     func run() -> CTGAN.Model {
         let seed = options.seed
         options.progress?.report(stage: "fitting mode-specific normalisation", fraction: 0)
-        let columns = DeepTableEncoder.fitColumns(table: table, schema: schema, seed: seed.derived("ctgan.transform"))
+        let columns = DeepTableEncoder.fitColumns(table: table, schema: schema, seed: seed.derived("ctgan.transform"), threads: options.threads)
         let encoder = DeepTableEncoder(columns: columns)
         let encoded = encoder.encode(table, seed: seed.derived("ctgan.encode"))
         let conditions = ConditionalVectorSampler(spans: encoder.spans, codes: encoded.codes, logFrequency: configuration.logFrequency)

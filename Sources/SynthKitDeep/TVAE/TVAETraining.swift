@@ -15,7 +15,7 @@ struct TVAETraining {
     func run() -> TVAE.Model {
         let seed = options.seed
         options.progress?.report(stage: "fitting mode-specific normalisation", fraction: 0)
-        let columns = DeepTableEncoder.fitColumns(table: table, schema: schema, seed: seed.derived("tvae.transform"))
+        let columns = DeepTableEncoder.fitColumns(table: table, schema: schema, seed: seed.derived("tvae.transform"), threads: options.threads)
         let encoder = DeepTableEncoder(columns: columns)
         let width = encoder.width
         let decoder = TVAEDecoder(

@@ -1,3 +1,4 @@
+import Foundation
 import SynthKitCore
 import SynthKitSynthesis
 import SynthKitTable
@@ -49,7 +50,19 @@ struct DeepTableEncoder: Sendable {
     }
 
     /// Fits the treatments of `table`'s columns (mixtures seeded from `seed`) in schema order.
-    static func fitColumns(table: Table, schema: Schema, seed: Seed) -> [DeepColumn] {
+    /// Mixtures are fitted in parallel over columns with at most `threads` threads; each
+    /// column's seed depends only on its name, so the result does not depend on `threads`.
+    static func fitColumns(table: Table, schema: Schema, seed: Seed, threads: Int?) -> [DeepColumn] {
+        let numeric = schema.columns.filter { ($0.kind == .numerical || $0.kind == .datetime) && table[$0.name] != nil }
+        let mixtures = MixtureResults(count: numeric.count)
+        parallelFor(chunkCount: numeric.count, threads: threads) { index in
+            let name = numeric[index].name
+            let present = (table[name]?.numbers ?? []).filter { !$0.isNaN }
+            guard !present.isEmpty else { return }
+            mixtures.store(ModeSpecificNormalization.fit(present, seed: seed.derived("mixture." + name)), at: index)
+        }
+        var fitted: [String: ModeSpecificNormalization] = [:]
+        for (index, column) in numeric.enumerated() { fitted[column.name] = mixtures.value(at: index) }
         var result: [DeepColumn] = []
         for columnSchema in schema.columns {
             guard let column = table[columnSchema.name] else { continue }
@@ -65,7 +78,7 @@ struct DeepTableEncoder: Sendable {
                 let numbers = column.numbers ?? []
                 let format = NumericalFormat.fit(values: numbers, schema: columnSchema)
                 let present = numbers.filter { !$0.isNaN }
-                let normalization = present.isEmpty ? nil : ModeSpecificNormalization.fit(present, seed: seed.derived("mixture." + column.name))
+                let normalization = fitted[column.name]
                 let imputed = present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
                 result.append(DeepColumn(
                     name: column.name, kind: columnSchema.kind,
@@ -190,5 +203,27 @@ struct DeepTableEncoder: Sendable {
         var best = 0
         for index in 1..<max(width, 1) where values[start + index] > values[start + best] { best = index }
         return best
+    }
+}
+
+/// Mixture fits written by `parallelFor` workers, each index by one worker.
+final class MixtureResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [ModeSpecificNormalization?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: ModeSpecificNormalization, at index: Int) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func value(at index: Int) -> ModeSpecificNormalization? {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage[index]
     }
 }
