@@ -82,6 +82,13 @@ let package = Package(
             ],
             settings: kernelSettings),
         library(
+            "SynthKitDeep",
+            [
+                "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis",
+                "SynthKitTensor", "SynthKitNN",
+            ],
+            settings: kernelSettings),
+        library(
             "SynthKitEvaluation",
             ["SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitSynthesis"],
             settings: kernelSettings),
@@ -98,7 +105,7 @@ let package = Package(
             "SynthKit",
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTensor", "SynthKitNN",
-                "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical",
+                "SynthKitTransforms", "SynthKitSynthesis", "SynthKitStatistical", "SynthKitDeep",
                 "SynthKitPrivacy", "SynthKitEvaluation", "SynthKitGovernance", "SynthKitLab",
             ],
             resources: [.copy("Resources/demo")]),
@@ -119,6 +126,7 @@ let package = Package(
         tests(for: "SynthKitTensor"),
         tests(for: "SynthKitNN", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitStatistical"),
+        tests(for: "SynthKitDeep", resources: [.copy("Fixtures")]),
         tests(for: "SynthKitSynthesis"),
         tests(for: "SynthKitPrivacy"),
         tests(for: "SynthKitEvaluation", resources: [.copy("Fixtures")]),

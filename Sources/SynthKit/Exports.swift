@@ -1,5 +1,6 @@
 // The umbrella module: one import gives the user-facing API (swift-numerics `Numerics.swift`).
 @_exported public import SynthKitCore
+@_exported public import SynthKitDeep
 @_exported public import SynthKitEvaluation
 @_exported public import SynthKitGovernance
 @_exported public import SynthKitLab

@@ -15,6 +15,7 @@ struct FitCommand: ParsableCommand {
               synthkit fit adult.csv --synthesizer gaussian-copula --seed 7 -o adult.synth
               synthkit fit adult.csv --schema adult.schema.json -o adult.synth --json fit.json
               synthkit fit adult.csv --synthesizer mst --epsilon 1 --delta 1e-9 -o adult-dp.synth
+              synthkit fit adult.csv --synthesizer ctgan --epochs 300 --batch-size 500 -o adult-ctgan.synth
 
             DP synthesizers (mst, privbayes) need --epsilon; --delta defaults to 1e-9 and may not
             exceed 1/n^1.1 for n rows. Their noise comes from the system's secure generator, so
@@ -28,6 +29,12 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: "The synthesizer: \(SynthesizerChoice.allValueStrings.joined(separator: ", ")).")
     var synthesizer: SynthesizerChoice = .gaussianCopula
+
+    @Option(help: "Training epochs for ctgan and tvae (default 300).")
+    var epochs: Int?
+
+    @Option(help: "Rows per training batch for ctgan and tvae (default 500; a multiple of 10 for ctgan).")
+    var batchSize: Int?
 
     @Option(help: "A schema file (from `inspect`, possibly edited).")
     var schema: String?
@@ -66,6 +73,11 @@ struct FitCommand: ParsableCommand {
         } else if epsilon != nil || delta != nil || insecureReproducible {
             throw ValidationError("--epsilon, --delta and --insecure-reproducible apply only to mst and privbayes")
         }
+        if (epochs != nil || batchSize != nil) && !synthesizer.isDeep {
+            throw ValidationError("--epochs and --batch-size apply to ctgan and tvae only")
+        }
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be zero or more, got \(epochs)") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 
     func run() throws {
@@ -88,7 +100,9 @@ struct FitCommand: ParsableCommand {
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
             let privacy = try privacySettings(rows: table.rowCount)
-            let fitted = try synthesizer.fit(table, schema: resolvedSchema, options: options, privacy: privacy)
+            let fitted = try synthesizer.fit(
+                table, schema: resolvedSchema, options: options, privacy: privacy,
+                training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
             if let record = fitted.model.provenance.privacy {
                 progress.report(
                     stage: "privacy: epsilon \(record.epsilon), delta \(record.delta), rho \(record.rho ?? 0) (\(record.accountant))"

@@ -16,6 +16,6 @@ enum ModelFile {
         } catch {
             throw SynthKitError(.io, "cannot read the model file", location: .init(file: path), underlying: error)
         }
-        return try SynthesizerRegistry.complete.decode(data, file: path)
+        return try SynthesizerRegistry.standard.decode(data, file: path)
     }
 }

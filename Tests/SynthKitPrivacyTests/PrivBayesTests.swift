@@ -46,8 +46,8 @@ import Testing
         let model = try PrivBayes(epsilon: 1).fit(Self.fixture.table, schema: Self.fixture.schema, options: FitOptions(seed: Seed(1)))
         #expect(model.provenance.seed == "secure")
         #expect(model.provenance.privacy?.testMode == false)
-        let data = try SynthesizerRegistry.complete.encode(model)
-        let loaded = try SynthesizerRegistry.complete.decode(data, file: "pb.synth")
+        let data = try SynthesizerRegistry.standard.encode(model)
+        let loaded = try SynthesizerRegistry.standard.decode(data, file: "pb.synth")
         #expect(loaded.provenance.privacy == model.provenance.privacy)
     }
 

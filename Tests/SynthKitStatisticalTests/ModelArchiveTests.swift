@@ -48,7 +48,7 @@ import Testing
     @Test func explainsNewerVersionsAndUnknownKinds() throws {
         let newer = try #require(decode(try edited { $0["formatVersion"] = 2 }))
         #expect(newer.code == .unsupported && newer.message.contains("up to 1"))
-        let unknown = try #require(decode(try edited { $0["kind"] = "ctgan" }))
+        let unknown = try #require(decode(try edited { $0["kind"] = "tab-ddpm" }))
         #expect(unknown.code == .unsupported && unknown.message.contains("gaussian-copula"))
         #expect(decode(try edited { $0["kind"] = "" })?.code == .corruptArchive)
     }

@@ -1,0 +1,81 @@
+import SynthKitCore
+import SynthKitNN
+import SynthKitTensor
+
+/// CTGAN's generator: residual blocks, then a linear layer to the row width (ctgan `Generator`).
+final class CTGANGenerator: Module {
+    let blocks: [ResidualBlock]
+    let output: Linear
+
+    init(inputWidth: Int, hidden: [Int], outputWidth: Int, seed: Seed) {
+        var blocks: [ResidualBlock] = []
+        var width = inputWidth
+        for (index, size) in hidden.enumerated() {
+            blocks.append(ResidualBlock(inputFeatures: width, outputFeatures: size, seed: seed.derived("block", index: index)))
+            width += size
+        }
+        self.blocks = blocks
+        output = Linear(inputFeatures: width, outputFeatures: outputWidth, seed: seed.derived("output"))
+        super.init()
+    }
+
+    func callAsFunction(_ input: Variable) -> Variable {
+        output(blocks.reduce(input) { $1($0) })
+    }
+
+    /// The generator's logits from stored parameters in evaluation mode (sampling).
+    static func infer(_ input: Tensor, parameters: StoredParameters, blockCount: Int) -> Tensor {
+        var hidden = input
+        for index in 0..<blockCount {
+            let linear = InferenceNetwork.linear(hidden, parameters, "blocks.\(index).linear")
+            let normalized = InferenceNetwork.batchNorm(linear, parameters, "blocks.\(index).batchNorm").relu()
+            hidden = Tensor.concatenate([normalized, hidden], alongAxis: 1)
+        }
+        return InferenceNetwork.linear(hidden, parameters, "output")
+    }
+}
+
+/// CTGAN's critic: `pac` rows side by side, LeakyReLU(0.2) and dropout 0.5 after each hidden
+/// layer, one output (ctgan `Discriminator`).
+final class CTGANDiscriminator: Module {
+    let network: Sequential
+    let pac: Int
+
+    init(inputWidth: Int, hidden: [Int], pac: Int, seed: Seed) {
+        var layers: [any Layer] = []
+        var width = inputWidth * pac
+        for (index, size) in hidden.enumerated() {
+            layers.append(Linear(inputFeatures: width, outputFeatures: size, seed: seed.derived("layer", index: index)))
+            layers.append(LeakyReLU(negativeSlope: 0.2))
+            layers.append(Dropout(dropProbability: 0.5, seed: seed.derived("dropout", index: index)))
+            width = size
+        }
+        layers.append(Linear(inputFeatures: width, outputFeatures: 1, seed: seed.derived("output")))
+        network = Sequential(layers)
+        self.pac = pac
+        super.init()
+    }
+
+    /// Scores of `input` [batch, width] in packs: [batch / pac, 1].
+    func callAsFunction(_ input: Variable) -> Variable {
+        network(input.reshaped([input.shape[0] / pac, input.shape[1] * pac]))
+    }
+
+    /// λ E[(‖∇D(x̂)‖₂ − 1)²] over packs, x̂ = α real + (1 − α) fake with one α ~ U(0, 1) per pack;
+    /// the gradient is built with `createGraph` so the penalty back-propagates (second order).
+    func gradientPenalty(real: Tensor, fake: Tensor, weight: Float, stream: inout RandomStream) -> Variable {
+        let rows = real.shape[0]
+        let packs = rows / pac
+        let packAlphas = Tensor.uniform(shape: [packs], stream: &stream).scalars
+        var alphas = [Float](repeating: 0, count: rows)
+        for row in 0..<rows { alphas[row] = packAlphas[row / pac] }
+        let alpha = Tensor(shape: [rows, 1], scalars: alphas)
+        let interpolates = Variable(alpha * real + (alpha.affine(scale: -1, shift: 1)) * fake, requiresGradient: true)
+        let scores = self(interpolates)
+        let gradient = Variable.gradients(
+            of: scores, withRespectTo: [interpolates], upstream: Tensor(repeating: 1, shape: scores.shape), createGraph: true)[0]
+        let packed = gradient.reshaped([packs, real.shape[1] * pac])
+        let norms = packed.squared().sum(alongAxis: 1).squareRoot()
+        return (norms - 1).squared().mean() * weight
+    }
+}

@@ -1,0 +1,39 @@
+@testable import SynthKitDeep
+import SynthKit
+import Testing
+
+@Suite struct GradientPenaltyTests {
+    /// The WGAN-GP penalty back-propagates through the critic's input gradient (second order):
+    /// its gradient with respect to a first-layer weight matches central finite differences.
+    @Test func penaltyGradientMatchesFiniteDifferences() throws {
+        let critic = CTGANDiscriminator(inputWidth: 3, hidden: [5], pac: 2, seed: Seed(4))
+        critic.setTraining(false)
+        var data = Seed(5).stream()
+        let real = Tensor.normal(shape: [4, 3], stream: &data)
+        let fake = Tensor.normal(shape: [4, 3], stream: &data)
+        func penalty() -> Variable {
+            var stream = Seed(6).stream()
+            return critic.gradientPenalty(real: real, fake: fake, weight: 10, stream: &stream)
+        }
+        let weight = try #require(critic.namedParameters().first { $0.path.hasSuffix("0.weight") }?.parameter)
+        critic.clearGradients()
+        penalty().backward(restrictedTo: [weight])
+        let analytic = try #require(weight.gradient)
+        #expect(analytic.scalars.contains { abs($0) > 1e-3 }, "the penalty has no gradient: \(analytic)")
+        let step: Float = 1e-2
+        for index in [0, 4, 7, 11] {
+            let original = weight.value.scalars
+            var plus = original
+            plus[index] += step
+            weight.value = Tensor(shape: weight.shape, scalars: plus)
+            let up = penalty().value.scalar
+            var minus = original
+            minus[index] -= step
+            weight.value = Tensor(shape: weight.shape, scalars: minus)
+            let down = penalty().value.scalar
+            weight.value = Tensor(shape: weight.shape, scalars: original)
+            let numeric = (up - down) / (2 * step)
+            #expect(abs(numeric - analytic.scalars[index]) <= 0.05 * max(1, abs(numeric)), "entry \(index): \(numeric) vs \(analytic.scalars[index])")
+        }
+    }
+}
