@@ -1,6 +1,6 @@
 import Crypto
 public import Foundation
-public import SynthKitCore
+import SynthKitCore
 
 /// Ed25519 keys for manifests: a signing key created on first use, and a keyring of trusted public keys.
 ///

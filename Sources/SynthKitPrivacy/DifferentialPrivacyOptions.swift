@@ -1,4 +1,4 @@
-public import SynthKitCore
+package import SynthKitCore
 
 /// Checks shared by the DP synthesizers' hyperparameters.
 package enum DifferentialPrivacyOptions {

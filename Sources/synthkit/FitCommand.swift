@@ -109,7 +109,7 @@ struct FitCommand: ParsableCommand {
                         + (record.testMode ? " -- \(NoiseSource.testModeLabel)" : ""), fraction: nil)
                 if record.testMode { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
             }
-            let constraintSet = try declaredConstraints?.learning(from: table)
+            let constraintSet = declaredConstraints?.learning(from: table)
             inputRecord.rows = table.rowCount
             try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
             try AtomicFile.write(try constraintSet?.attaching(to: fitted.data) ?? fitted.data, to: output)
