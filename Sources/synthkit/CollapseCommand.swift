@@ -14,13 +14,21 @@ struct CollapseCommand: ParsableCommand {
             plus synthetic rows). Per generation it records, as medians across repeats, each numerical
             column's variance ratio, mean drift, tail mass beyond the real 1st/99th percentiles and
             Wasserstein-1 distance to the real column, each categorical column's surviving and rare
-            categories and Gini-Simpson diversity, and fidelity to the real table.
+            categories and Gini-Simpson diversity, and fidelity to the real table. With --target, 20% of
+            the real rows are held out and each generation's synthetic rows train a model of the target
+            (gradient-boosted trees, AUC, for a category; ridge regression, R², for a number) tested on them.
 
             --filter-watermarked watermarks every sample and removes recognised rows before each refit
             (replace, which has no real rows to keep, runs unfiltered).
 
+            Any synthesizer `fit` knows can be refitted: ctgan and tvae take --epochs and --batch-size
+            (few epochs keep a many-generation run affordable); mst and privbayes need --epsilon, spent
+            afresh by every generation's fit, and refuse --seed unless --insecure-reproducible is given.
+
             Examples:
               synthkit collapse --data adult.csv --workflows replace,accumulate,fresh-mix:500:500 --generations 20 --repeats 8 -o collapse.html
+              synthkit collapse --data adult.csv --target income --generations 10 -o collapse.html --json collapse.json
+              synthkit collapse --data adult.csv --synthesizer tvae --epochs 20 --generations 5 --repeats 2 -o tvae-collapse.html
               synthkit collapse --data adult.csv --workflows replace,fresh-mix:500:500 --filter-watermarked -o defence.html --json -
             """)
 
@@ -33,6 +41,21 @@ struct CollapseCommand: ParsableCommand {
     @Option(help: "The synthesizer: \(SynthesizerChoice.allValueStrings.joined(separator: ", ")).")
     var synthesizer: SynthesizerChoice = .gaussianCopula
 
+    @Option(help: "Training epochs for ctgan and tvae (default 300).")
+    var epochs: Int?
+
+    @Option(help: "Rows per training batch for ctgan and tvae (default 500; a multiple of 10 for ctgan).")
+    var batchSize: Int?
+
+    @Option(help: "Privacy loss epsilon of every generation's fit, for mst and privbayes.")
+    var epsilon: Double?
+
+    @Option(help: "Delta of every generation's (epsilon, delta) guarantee (default 1e-9).")
+    var delta: Double?
+
+    @Flag(help: "Draw DP noise from --seed: reproducible and NOT private (testing only).")
+    var insecureReproducible = false
+
     @Option(help: "Comma-separated workflows: replace, accumulate, accumulate-subsample, fresh-mix:REAL:SYN.")
     var workflows: String = "replace,accumulate,accumulate-subsample"
 
@@ -44,6 +67,9 @@ struct CollapseCommand: ParsableCommand {
 
     @Option(help: "Independent repeats per workflow (run in parallel).")
     var repeats: Int = 8
+
+    @Option(help: "Measure train-synthetic-test-real utility of this column per generation (20% of real rows held out).")
+    var target: String?
 
     @Flag(help: "Watermark samples and remove recognised rows before each refit.")
     var filterWatermarked = false
@@ -59,6 +85,23 @@ struct CollapseCommand: ParsableCommand {
         guard generations >= 1 else { throw ValidationError("--generations must be at least 1, got \(generations)") }
         guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
         guard rowsPerGeneration >= 2 else { throw ValidationError("--rows-per-generation must be at least 2, got \(rowsPerGeneration)") }
+        if synthesizer.isDifferentiallyPrivate {
+            guard let epsilon else { throw ValidationError("--synthesizer \(synthesizer.rawValue) needs --epsilon") }
+            guard epsilon > 0, epsilon.isFinite else { throw ValidationError("--epsilon must be positive, got \(epsilon)") }
+            if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1, got \(delta)") }
+            if common.explicitSeed != nil && !insecureReproducible {
+                throw ValidationError(
+                    "--seed is refused for a DP synthesizer: its noise must come from a secure source. "
+                        + "Add --insecure-reproducible for a reproducible, NOT private test run")
+            }
+        } else if epsilon != nil || delta != nil || insecureReproducible {
+            throw ValidationError("--epsilon, --delta and --insecure-reproducible apply only to mst and privbayes")
+        }
+        if (epochs != nil || batchSize != nil) && !synthesizer.isDeep {
+            throw ValidationError("--epochs and --batch-size apply to ctgan and tvae only")
+        }
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be zero or more, got \(epochs)") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 
     func run() throws {
@@ -73,14 +116,12 @@ struct CollapseCommand: ParsableCommand {
             let table = try raw.conforming(to: resolvedSchema)
             let seed = Seed(common.seed)
             let watermark = filterWatermarked ? GreenListWatermark(key: WatermarkKey.derived(from: seed)) : nil
-            guard synthesizer == .gaussianCopula else {
-                throw SynthKitError(.unsupported, "collapse runs gaussian-copula only so far", location: .init(field: "synthesizer"))
-            }
-            let experiment = CollapseExperiment(
-                synthesizer: GaussianCopula(), schema: resolvedSchema, workflows: parsed, generations: generations,
-                rowsPerGeneration: rowsPerGeneration, repeats: repeats)
-            let report = try experiment.run(
-                real: table, seed: seed, threads: common.threads, filteringWith: watermark, progress: common.progress)
+            let privacy = try privacySettings(workflows: parsed)
+            let configuration = try synthesizer.configuration(
+                privacy: privacy, training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
+            if insecureReproducible { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
+            let report = try experiment(
+                configuration, schema: resolvedSchema, workflows: parsed, real: table, seed: seed, watermark: watermark)
             try AtomicFile.write(Data(report.renderHTML().utf8), to: output)
             try json.write(report)
             guard json.path != "-" else { return }
@@ -90,5 +131,38 @@ struct CollapseCommand: ParsableCommand {
             }
             StandardStreams.writeOutput(text + "wrote \(output)\n")
         }
+    }
+
+    /// The DP settings, with δ checked against the largest training set of any generation
+    /// (δ ≤ 1/n^1.1, as `fit` checks it).
+    func privacySettings(workflows: [CollapseWorkflow]) throws(SynthKitError) -> SynthesizerChoice.PrivacySettings? {
+        guard synthesizer.isDifferentiallyPrivate, let epsilon else { return nil }
+        let largest = workflows.map { workflow -> Int in
+            switch workflow {
+            case .accumulate: rowsPerGeneration * generations
+            case .replace, .accumulateSubsample: rowsPerGeneration
+            case .freshMix(let real, let synthetic): real + synthetic
+            }
+        }.max() ?? rowsPerGeneration
+        let resolvedDelta = delta ?? 1e-9
+        let ceiling = 1 / pow(Double(max(largest, 1)), 1.1)
+        guard resolvedDelta <= ceiling else {
+            throw SynthKitError(
+                .invalidArgument, "--delta \(resolvedDelta) is too large for training sets of up to \(largest) rows; "
+                    + "use at most 1/n^1.1 = \(ceiling)", location: .init(field: "delta"))
+        }
+        return SynthesizerChoice.PrivacySettings(epsilon: epsilon, delta: resolvedDelta, insecureReproducible: insecureReproducible)
+    }
+
+    /// Runs the experiment for a concrete synthesizer type (opened from the chosen configuration).
+    func experiment<Configuration: Synthesizer>(
+        _ configuration: Configuration, schema: Schema, workflows: [CollapseWorkflow], real: Table, seed: Seed,
+        watermark: GreenListWatermark?
+    ) throws(SynthKitError) -> CollapseReport {
+        let experiment = CollapseExperiment(
+            synthesizer: configuration, schema: schema, workflows: workflows, generations: generations,
+            rowsPerGeneration: rowsPerGeneration, repeats: repeats)
+        return try experiment.run(
+            real: real, seed: seed, threads: common.threads, target: target, filteringWith: watermark, progress: common.progress)
     }
 }

@@ -40,4 +40,35 @@ import Testing
         #expect(!replace.summary.isEmpty && replace.summary[0].hasPrefix("After 3 generations of replace"))
         #expect(report == (try experiment.run(real: table, seed: Seed(4), threads: 1)))
     }
+
+    @Test func bayesianNetworkLoopRunsAndIsDeterministic() throws {
+        let (table, schema) = SynthesisFixtures.mixed(rows: 200)
+        let experiment = CollapseExperiment(
+            synthesizer: BayesianNetwork(), schema: schema, workflows: [.replace, .accumulate],
+            generations: 2, rowsPerGeneration: 100, repeats: 2)
+        let report = try experiment.run(real: table, seed: Seed(9), threads: 2)
+        #expect(report.synthesizer == "bayesian-network")
+        #expect(report.workflows.map(\.workflow) == ["replace", "accumulate"])
+        let accumulate = report.workflows[1]
+        #expect(accumulate.medians["surviving-categories/segment"]?.count == 3)
+        #expect(accumulate.medians["fidelity"]?.dropFirst().allSatisfy { $0 > 0.5 && $0 <= 1 } == true)
+        #expect(report == (try experiment.run(real: table, seed: Seed(9), threads: 1)))
+    }
+
+    @Test func targetAddsTrainSyntheticTestRealCurves() throws {
+        let (table, schema) = SynthesisFixtures.mixed(rows: 300)
+        let experiment = CollapseExperiment(
+            synthesizer: GaussianCopula(), schema: schema, workflows: [.replace],
+            generations: 2, rowsPerGeneration: 150, repeats: 2)
+        let report = try experiment.run(real: table, seed: Seed(5), threads: 2, target: "member")
+        #expect(report.target == "member" && report.utilityMetric == "AUC" && report.holdoutRows == 60)
+        let tstr = try #require(report.workflows[0].medians["tstr"])
+        #expect(tstr.count == 3)
+        #expect(tstr[0] > 0.6, "a model trained on real rows predicts member: \(tstr)")
+        #expect(tstr.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(report.workflows[0].summary.contains { $0.contains("held-out real rows") })
+        let regression = try experiment.run(real: table, seed: Seed(5), threads: 2, target: "income")
+        #expect(regression.utilityMetric == "R²" && regression.workflows[0].medians["tstr"]?.count == 3)
+        #expect(throws: SynthKitError.self) { try experiment.run(real: table, seed: Seed(5), target: "email") }
+    }
 }

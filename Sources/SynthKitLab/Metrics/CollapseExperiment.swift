@@ -39,21 +39,39 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
         self.repeats = repeats
     }
 
+    /// The share of real rows held out to test the TSTR utility when a target is given.
+    public static var holdoutShare: Double { 0.2 }
+
     /// Runs every workflow on `real`.
+    ///
+    /// With a `target`, ``holdoutShare`` of the real rows (a uniform random subset drawn from
+    /// `seed`) are held out: no generation trains on them and every generation's `tstr` figure
+    /// tests a learner trained on its synthetic rows on them (see ``GenerationMetrics``).
+    /// Generation 0 is then a learner trained on real rows of the same size.
     /// - Parameters:
+    ///   - target: the column whose train-synthetic-test-real utility is measured, if any.
     ///   - watermark: when given, every sample is watermarked and marked rows are removed from
     ///     each training set before the refit (the defence of reference §3.3 item 5); `replace`
     ///     has no real rows to fall back on and is run unfiltered.
     ///   - progress: told after each workflow.
     /// - Throws: `.invalidArgument` for impossible sizes; whatever fitting or sampling throws.
     public func run(
-        real: Table, seed: Seed, threads: Int? = nil, filteringWith watermark: GreenListWatermark? = nil,
-        progress: (any ProgressReporter)? = nil
+        real table: Table, seed: Seed, threads: Int? = nil, target: String? = nil,
+        filteringWith watermark: GreenListWatermark? = nil, progress: (any ProgressReporter)? = nil
     ) throws(SynthKitError) -> CollapseReport {
         guard !workflows.isEmpty else {
             throw SynthKitError(.invalidArgument, "name at least one workflow", location: .init(field: "workflows"))
         }
-        let metrics = GenerationMetrics(real: real, schema: schema)
+        let real: Table
+        let metrics: GenerationMetrics
+        if let target {
+            let (training, holdout) = try Self.holdingOut(from: table, seed: seed.derived("collapse.holdout"))
+            real = training
+            metrics = try GenerationMetrics(real: training, schema: schema, target: target, holdout: holdout, seed: seed)
+        } else {
+            real = table
+            metrics = GenerationMetrics(real: table, schema: schema)
+        }
         let realFigures = try metrics.measureReal()
         let generator = SynthesizerGenerator(synthesizer: synthesizer, schema: schema)
         var curves: [CollapseReport.WorkflowCurves] = []
@@ -90,7 +108,8 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
             }
             let summary = CollapseSummaryWriter(
                 workflow: workflow.description, generations: generations, medians: medians,
-                numericalColumns: metrics.numericalColumns, realCategoryCounts: realCategoryCounts
+                numericalColumns: metrics.numericalColumns, realCategoryCounts: realCategoryCounts,
+                utility: metrics.utilityTarget.map { ($0, metrics.utilityMetricName ?? "", metrics.utilityTestRows) }
             ).sentences()
                 + (watermark != nil && workflow == .replace
                     ? ["Watermark filtering does not apply to replace: it has no real rows to keep."] : [])
@@ -101,7 +120,30 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
             synthesizer: Configuration.kind.rawValue, generations: generations, rowsPerGeneration: rowsPerGeneration,
             repeats: repeats, seed: seed.rawValue, filteredWatermarked: watermark != nil,
             numericalColumns: metrics.numericalColumns, categoricalColumns: metrics.categoricalColumns,
-            realCategoryCounts: realCategoryCounts, workflows: curves)
+            realCategoryCounts: realCategoryCounts, target: metrics.utilityTarget, utilityMetric: metrics.utilityMetricName,
+            holdoutRows: target == nil ? nil : metrics.utilityTestRows, workflows: curves)
+    }
+
+    /// Splits `table` into training rows and ``holdoutShare`` held-out rows (at least one of
+    /// each), uniformly at random from `seed`; both keep the table's row order.
+    /// - Throws: `.invalidInput` when the table has fewer than 4 rows.
+    static func holdingOut(from table: Table, seed: Seed) throws(SynthKitError) -> (training: Table, holdout: Table) {
+        guard table.rowCount >= 4 else {
+            throw SynthKitError(
+                .invalidInput, "the real table has \(table.rowCount) rows; holding out rows for --target needs at least 4",
+                location: .init(field: "target"))
+        }
+        let count = min(table.rowCount - 2, max(1, Int((Double(table.rowCount) * holdoutShare).rounded())))
+        var indices = Array(0..<table.rowCount)
+        var stream = seed.stream()
+        for position in 0..<count {
+            indices.swapAt(position, position + stream.nextIndex(below: table.rowCount - position))
+        }
+        let held = Set(indices[0..<count])
+        return (
+            table.gatheringRows((0..<table.rowCount).filter { !held.contains($0) }),
+            table.gatheringRows((0..<table.rowCount).filter { held.contains($0) })
+        )
     }
 
     /// The median of `values` (NaN when empty).

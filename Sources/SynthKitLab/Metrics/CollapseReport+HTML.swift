@@ -38,7 +38,11 @@ extension CollapseReport {
             for sentence in workflow.summary { html += "<li>\(HTMLText.escape(sentence))</li>" }
             html += "</ul></div>"
         }
-        html += "<h2>Table</h2><div class=\"charts\">" + chart(key: "fidelity", title: "fidelity to real (KS/TV complement)") + "</div>"
+        html += "<h2>Table</h2><div class=\"charts\">" + chart(key: "fidelity", title: "fidelity to real (KS/TV complement)")
+        if let target, let utilityMetric {
+            html += chart(key: "tstr", title: "TSTR \(utilityMetric) of \(target) (\(holdoutRows ?? 0) held-out real rows)")
+        }
+        html += "</div>"
         for column in numericalColumns {
             html += "<h2>\(HTMLText.escape(column))</h2><div class=\"charts\">"
             for (family, title) in Self.numericalCharts { html += chart(key: "\(family)/\(column)", title: title) }

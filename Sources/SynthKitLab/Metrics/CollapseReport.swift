@@ -32,6 +32,12 @@ public struct CollapseReport: Codable, Sendable, Equatable {
     public var categoricalColumns: [String]
     /// Real category counts per categorical column.
     public var realCategoryCounts: [String: Int]
+    /// The column whose train-synthetic-test-real utility (`tstr` curves) was measured, if any.
+    public var target: String?
+    /// The utility score's name: `AUC` (categorical target) or `R²` (numerical target).
+    public var utilityMetric: String?
+    /// The held-out real rows the utility was tested on.
+    public var holdoutRows: Int?
     /// One entry per workflow, in the order asked.
     public var workflows: [WorkflowCurves]
 }

@@ -10,6 +10,8 @@ struct CollapseSummaryWriter {
     let medians: [String: [Double]]
     let numericalColumns: [String]
     let realCategoryCounts: [String: Int]
+    /// The TSTR target, score name and held-out rows, when utility was measured.
+    let utility: (target: String, metric: String, testRows: Int)?
 
     /// The sentences, most striking first within each kind.
     func sentences() -> [String] {
@@ -49,6 +51,13 @@ struct CollapseSummaryWriter {
         if let fidelity = medians["fidelity"], fidelity.count > 1, let last = fidelity.last {
             sentences.append("Fidelity to the real table went from \(NumberFormatting.fixed(fidelity[1], places: 3)) "
                 + "at generation 1 to \(NumberFormatting.fixed(last, places: 3)).")
+        }
+        if let utility, let series = medians["tstr"], let first = series.first, let last = series.last,
+            first.isFinite, last.isFinite
+        {
+            sentences.append("A model of \(utility.target) trained on the last generation scores \(utility.metric) "
+                + "\(NumberFormatting.fixed(last, places: 3)) on \(utility.testRows) held-out real rows, against "
+                + "\(NumberFormatting.fixed(first, places: 3)) when trained on as many real rows (TSTR vs TRTR).")
         }
         return sentences
     }

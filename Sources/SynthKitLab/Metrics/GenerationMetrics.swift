@@ -16,8 +16,12 @@ import SynthKitMath
 /// - categorical and boolean: `gini-simpson` `1 − Σ pᵢ²`; `surviving-categories` the number of
 ///   real categories still present; `rare-survival` the share of rare real categories (below
 ///   1% of rows) still present (1 when there are none);
-/// - table: `fidelity`, the mean of KSComplement (numerical) and TVComplement (categorical).
-/// Missing values are ignored. Cost: O(n log n) per numerical column.
+/// - table: `fidelity`, the mean of KSComplement (numerical) and TVComplement (categorical);
+///   with a target, `tstr`, the train-synthetic-test-real utility: the AUC (categorical target,
+///   gradient-boosted trees, least frequent class vs the rest) or R² (numerical target, ridge
+///   regression) on held-out real rows of a learner trained on the measured table.
+/// Missing values are ignored. Cost: O(n log n) per numerical column, plus one learner fit per
+/// table with a target.
 public struct GenerationMetrics: Sendable {
     /// The real table's per-column reference figures.
     struct NumericalReference: Sendable {
@@ -38,6 +42,8 @@ public struct GenerationMetrics: Sendable {
     let real: Table
     let numerical: [NumericalReference]
     let categorical: [CategoricalReference]
+    let utility: TrainSyntheticTestReal?
+    let utilitySeed: Seed
 
     /// The rare-category threshold: a real share below this counts as rare.
     public static let rareShare = 0.01
@@ -45,7 +51,40 @@ public struct GenerationMetrics: Sendable {
     /// Prepares the real table's reference figures for the columns `schema` marks numerical
     /// (numerical, datetime) or categorical (categorical, boolean). O(n log n) per column.
     public init(real: Table, schema: Schema) {
+        self.init(real: real, schema: schema, utility: nil, utilitySeed: Seed(0))
+    }
+
+    /// Prepares the reference figures and the `tstr` utility of `target`: a learner trained on
+    /// each measured table is tested on `holdout`, real rows kept out of `real`.
+    /// - Throws: `.invalidArgument` when `target` is not a numerical, categorical or boolean
+    ///   column, has fewer than two real classes, or has no value in `holdout`.
+    public init(real: Table, schema: Schema, target: String, holdout: Table, seed: Seed) throws(SynthKitError) {
+        let probe = try TrainSyntheticTestReal(
+            train: real, test: holdout, target: target, metadata: Self.metadata(of: schema, table: real))
+        self.init(real: real, schema: schema, utility: probe, utilitySeed: seed.derived("collapse.tstr"))
+    }
+
+    /// The SDMetrics column types of `schema`'s columns, as the evaluation learners read them.
+    static func metadata(of schema: Schema, table: Table) -> SDVMetadata {
+        var columns: [String: SDVMetadata.ColumnMetadata] = [:]
+        for column in schema.columns {
+            let sdtype: String
+            switch column.kind {
+            case .numerical: sdtype = "numerical"
+            case .datetime: sdtype = table[column.name]?.numbers != nil ? "numerical" : "datetime"
+            case .categorical: sdtype = "categorical"
+            case .boolean: sdtype = "boolean"
+            default: sdtype = "id"
+            }
+            columns[column.name] = SDVMetadata.ColumnMetadata(sdtype: sdtype)
+        }
+        return SDVMetadata(columns: columns)
+    }
+
+    init(real: Table, schema: Schema, utility: TrainSyntheticTestReal?, utilitySeed: Seed) {
         self.real = real
+        self.utility = utility
+        self.utilitySeed = utilitySeed
         var numerical: [NumericalReference] = []
         var categorical: [CategoricalReference] = []
         for columnSchema in schema.columns {
@@ -73,6 +112,12 @@ public struct GenerationMetrics: Sendable {
     public var numericalColumns: [String] { numerical.map(\.name) }
     /// The categorical columns measured.
     public var categoricalColumns: [String] { categorical.map(\.name) }
+    /// The column whose TSTR utility is measured, if any.
+    public var utilityTarget: String? { utility?.target }
+    /// The name of the utility score (`AUC` or `R²`), when a target is measured.
+    public var utilityMetricName: String? { utility?.metricName }
+    /// The held-out real rows the utility is tested on (0 without a target).
+    public var utilityTestRows: Int { utility?.testRows ?? 0 }
 
     /// Every figure for `synthetic`, keyed as described in the type's documentation.
     public func measure(_ synthetic: Table) throws(SynthKitError) -> [String: Double] {
@@ -107,6 +152,7 @@ public struct GenerationMetrics: Sendable {
             }
         }
         if !fidelity.isEmpty { figures["fidelity"] = fidelity.reduce(0, +) / Double(fidelity.count) }
+        if let utility, let score = utility.score(trainingOn: synthetic, seed: utilitySeed) { figures["tstr"] = score }
         return figures
     }
 
