@@ -9,7 +9,7 @@ public import SynthKitSynthesis
 /// {"format": "synthkit-manifest", "formatVersion": 1,
 ///  "content": {"file": "synthetic.csv", "sha256": "...", "bytes": 123, "kind": "data", "ledgerEntry": 7,
 ///              "generator": "synthkit sample (gaussian-copula)", "lineage": {...}, "privacy": null,
-///              "keyIdentifier": "...", "createdAt": "...", "synthkitVersion": "..."},
+///              "keyIdentifier": "...", "watermarkKeyIdentifier": "...", "createdAt": "...", "synthkitVersion": "..."},
 ///  "signature": "<base64 Ed25519 signature of the canonical content>"}
 /// ```
 /// The signed bytes are the content encoded as compact JSON with sorted keys, so re-indenting a
@@ -56,6 +56,10 @@ public struct Manifest: Codable, Sendable, Hashable {
         public var privacy: PrivacyRecord?
         /// The identifier of the signing key (informational).
         public var keyIdentifier: String
+        /// The identifier of the watermark key the file's rows were marked with
+        /// (``WatermarkKey/identifier``), or `nil` when it carries no watermark. Absent from
+        /// manifests written before it existed, which still verify.
+        public var watermarkKeyIdentifier: String?
         /// When it was signed, ISO 8601 UTC.
         public var createdAt: String
         /// The SynthKit version that signed it.
@@ -92,11 +96,13 @@ public struct Manifest: Codable, Sendable, Hashable {
     /// - Parameters:
     ///   - signingKey: an explicit private key file, else the default key under `keysDirectory`
     ///     (created on first use).
+    ///   - watermarkKeyIdentifier: the watermark key's identifier, for a watermarked file.
     /// - Returns: the manifest written.
     @discardableResult
     public static func write(
         for file: String, kind: LedgerArtifact.Kind, sha256: String, ledgerEntry: Int64?, generator: String,
-        lineage: Lineage, privacy: PrivacyRecord?, signingKey: String?, keysDirectory: String
+        lineage: Lineage, privacy: PrivacyRecord?, signingKey: String?, keysDirectory: String,
+        watermarkKeyIdentifier: String? = nil
     ) throws(SynthKitError) -> Manifest {
         let key = try SigningKeys.signingKey(explicit: signingKey, directory: keysDirectory)
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
@@ -105,7 +111,7 @@ public struct Manifest: Codable, Sendable, Hashable {
             bytes: (attributes?[.size] as? NSNumber)?.intValue ?? 0, kind: kind, ledgerEntry: ledgerEntry,
             generator: generator, lineage: lineage, privacy: privacy,
             keyIdentifier: SigningKeys.identifier(ofPublicKey: key.publicKey.rawRepresentation),
-            createdAt: Provenance.timestamp(.now), synthkitVersion: SynthKitVersion.current)
+            watermarkKeyIdentifier: watermarkKeyIdentifier, createdAt: Provenance.timestamp(.now), synthkitVersion: SynthKitVersion.current)
         let signature: Data
         do {
             signature = try key.signature(for: try canonicalBytes(of: content))

@@ -18,6 +18,9 @@ struct CollapseCommand: ParsableCommand {
             the real rows are held out and each generation's synthetic rows train a model of the target
             (gradient-boosted trees, AUC, for a category; ridge regression, R², for a number) tested on them.
 
+            The run is recorded in the ledger (input fingerprint, settings, last-generation fidelity and
+            utility, the summary) and the reports get signed manifests, as `evaluate` does.
+
             --filter-watermarked watermarks every sample and removes recognised rows before each refit
             (replace, which has no real rows to keep, runs unfiltered).
 
@@ -80,6 +83,7 @@ struct CollapseCommand: ParsableCommand {
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var json: JSONOutputOption
+    @OptionGroup var governance: GovernanceOptions
 
     func validate() throws {
         guard generations >= 1 else { throw ValidationError("--generations must be at least 1, got \(generations)") }
@@ -120,10 +124,17 @@ struct CollapseCommand: ParsableCommand {
             let configuration = try synthesizer.configuration(
                 privacy: privacy, training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
             if insecureReproducible { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
+            let recorder = try governance.recorder(command: "collapse")
+            defer { recorder.abandonIfUncommitted() }
+            let input = try recorder.data(data, rows: table.rowCount)
             let report = try experiment(
                 configuration, schema: resolvedSchema, workflows: parsed, real: table, seed: seed, watermark: watermark)
+            try recorder.begin(LedgerEntry(
+                collapsing: report, hyperparameters: Provenance.hyperparameterText(of: configuration), input: input,
+                outputs: [output, json.path].compactMap { $0 }.filter { $0 != "-" }))
             try AtomicFile.write(Data(report.renderHTML().utf8), to: output)
             try json.write(report)
+            try recorder.commit()
             guard json.path != "-" else { return }
             var text = ""
             for workflow in report.workflows {

@@ -7,6 +7,9 @@ final class LedgerRecorder {
     let ledger: Ledger
     let command: String
     let signingKey: String?
+    /// The identifier of the watermark key a command marked its data outputs with, if any;
+    /// written into their manifests.
+    var watermarkKeyIdentifier: String?
     private(set) var entryIdentifier: Int64?
     private var entry: LedgerEntry?
     private var committed = false
@@ -63,7 +66,8 @@ final class LedgerRecorder {
                 syntheticShare: output.facts.syntheticShare, derivedFrom: entry.inputs.compactMap(\.sha256))
             try Manifest.write(
                 for: output.path, kind: output.kind, sha256: sha256, ledgerEntry: entryIdentifier, generator: generator,
-                lineage: lineage, privacy: entry.privacy, signingKey: signingKey, keysDirectory: LedgerLocation.keysDirectory)
+                lineage: lineage, privacy: entry.privacy, signingKey: signingKey, keysDirectory: LedgerLocation.keysDirectory,
+                watermarkKeyIdentifier: output.kind == .data ? watermarkKeyIdentifier : nil)
             written.append(output)
         }
         try ledger.commit(entryIdentifier, outputs: written, scores: scores)

@@ -66,25 +66,39 @@ struct SampleCommand: ParsableCommand {
             let seed = Seed(common.seed)
             let conditioning = ConditionalSamplingRun(
                 assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen)
+            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
+            let watermarkKey = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in try WatermarkKey.load(path: path) }
+            let watermark = watermarkKey.map(GreenListWatermark.init(key:))
+            let recorder = try governance.recorder(command: "sample")
+            defer { recorder.abandonIfUncommitted() }
+            recorder.watermarkKeyIdentifier = watermarkKey?.identifier
+            let modelRecord = try recorder.model(model, provenance: loaded.provenance)
+            func entry(rows: Int) -> LedgerEntry {
+                var entry = LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output)
+                if let watermarkKey { entry.notes.append("watermark key \(watermarkKey.identifier)") }
+                return entry
+            }
             if conditioning.isRequested {
                 let (drawn, report) = try conditioning.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
+                let marked = try watermark.map { (watermark: GreenListWatermark) throws(SynthKitError) in
+                    watermark.marking(
+                        drawn, schema: loaded.schema, constraints: constraints,
+                        excluding: try conditioning.conditionedColumns(reader: csv.reader))
+                } ?? drawn
+                try recorder.begin(entry(rows: marked.rowCount))
                 try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                     try CSVWriter().writeHeader(loaded.schema.columnNames, to: handle, path: output)
-                    try CSVWriter().appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
+                    try CSVWriter().appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
+                try recorder.commit()
                 progress.report(stage: "wrote \(report.producedRows) of \(report.requestedRows) conditioned rows (\(report.method)) to \(output)", fraction: nil)
                 try json.write(SampleOutput(output: output, rows: report.producedRows, seed: common.seed, model: model, conditioning: report))
                 return
             }
             let rows = rows ?? 0
-            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
-            let watermark = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in GreenListWatermark(key: try WatermarkKey.load(path: path)) }
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
-            let recorder = try governance.recorder(command: "sample")
-            defer { recorder.abandonIfUncommitted() }
-            let modelRecord = try recorder.model(model, provenance: loaded.provenance)
-            try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
+            try recorder.begin(entry(rows: rows))
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {

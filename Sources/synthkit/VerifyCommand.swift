@@ -36,7 +36,8 @@ struct VerifyCommand: ParsableCommand {
             guard json.path != "-" else { return }
             if outcome.verified {
                 let entry = outcome.manifest?.ledgerEntry.map { ", ledger entry \($0)" } ?? ""
-                StandardStreams.writeOutput("\(file): verified (key \(outcome.verifiedBy ?? "?")\(entry))\n")
+                let watermark = outcome.manifest?.watermarkKeyIdentifier.map { ", watermarked with key \($0)" } ?? ""
+                StandardStreams.writeOutput("\(file): verified (key \(outcome.verifiedBy ?? "?")\(entry)\(watermark))\n")
             } else {
                 StandardStreams.writeOutput(
                     "\(file): NOT verified\n" + outcome.problems.map { "  - \($0)\n" }.joined())

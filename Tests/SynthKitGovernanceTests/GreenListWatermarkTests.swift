@@ -139,4 +139,23 @@ import Testing
         #expect(throws: SynthKitError.self) { try WatermarkKey.load(path: path) }
         #expect(throws: SynthKitError.self) { try WatermarkKey.load(path: directory + "/missing") }
     }
+
+    @Test func keyIdentifierIsTheSHA256PrefixOfTheKey() throws {
+        let key = try WatermarkKey(bytes: Array(0..<32))
+        // python3 -c "import hashlib; print(hashlib.sha256(bytes(range(32))).hexdigest()[:16])"
+        #expect(key.identifier == "630dcd2966c43366")
+        #expect(WatermarkKey.generate().identifier != key.identifier)
+    }
+
+    @Test func excludedColumnsAreLeftUntouched() throws {
+        let table = try Table(columns: [
+            try #require(try continuousTable(rows: 500, seed: 31)["amount"]),
+            try #require(try continuousTable(rows: 500, seed: 32, name: "weight")["weight"]),
+        ])
+        let watermark = GreenListWatermark(key: key)
+        let marked = watermark.marking(table, schema: schema(of: table), excluding: ["amount"])
+        #expect(marked["amount"] == table["amount"])
+        #expect(marked["weight"] != table["weight"])
+        #expect(WatermarkDetector(watermark: watermark).detect(try marked.selecting(["weight"])).isWatermarked)
+    }
 }

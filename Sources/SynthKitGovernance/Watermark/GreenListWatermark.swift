@@ -115,11 +115,15 @@ public struct GreenListWatermark: Sendable, Hashable {
         return result
     }
 
-    /// `table` with every eligible numerical column marked; rows whose marked values break one
-    /// of `constraints` are restored to their unmarked values (constraints are re-checked).
-    public func marking(_ table: Table, schema: Schema, constraints: ConstraintSet? = nil) -> Table {
+    /// `table` with every eligible numerical column marked, except the `excluded` ones (for
+    /// example columns fixed by conditioning, whose values must stay as asked); rows whose marked
+    /// values break one of `constraints` are restored to their unmarked values (constraints are
+    /// re-checked).
+    public func marking(
+        _ table: Table, schema: Schema, constraints: ConstraintSet? = nil, excluding excluded: Set<String> = []
+    ) -> Table {
         var marked = table
-        for (name, places) in Self.eligibleColumns(in: table, schema: schema) {
+        for (name, places) in Self.eligibleColumns(in: table, schema: schema) where !excluded.contains(name) {
             guard let column = table[name], let numbers = column.numbers else { continue }
             let present = numbers.filter { !$0.isNaN }
             guard let lowest = present.min(), let highest = present.max() else { continue }

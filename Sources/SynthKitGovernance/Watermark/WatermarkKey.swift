@@ -64,6 +64,13 @@ public struct WatermarkKey: Sendable, Hashable {
         }
     }
 
+    /// A public name for the key, recorded in manifests and the ledger so a marked file says which
+    /// key to detect it with: the first 16 hex digits (64 bits) of SHA-256 of the key bytes.
+    /// It reveals nothing useful about the key (a preimage search over 256 random bits).
+    public var identifier: String {
+        SHA256.hash(data: Data(bytes)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The 64-bit key of the green-list scheme: the first 8 bytes of
     /// HMAC-SHA256(key, "synthkit.watermark.green-list.v1").
     public var greenListKey: UInt64 {
