@@ -43,8 +43,11 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Rows per batch held in memory at once.")
     var batchSize: Int = 100_000
 
-    @Option(help: "Watermark eligible numerical cells with this key (after constraints, which are re-checked).")
+    @Option(help: "Watermark the rows with this key (after constraints, which are re-checked).")
     var watermarkKeyFile: String?
+
+    @Option(help: "The watermark scheme: auto (green-list when a numerical column is eligible, else selection), green-list, selection.")
+    var watermarkScheme: WatermarkScheme = .auto
 
     @Option(name: .shortAndLong, help: "Where to write the synthetic CSV.")
     var output: String
@@ -68,23 +71,38 @@ struct SampleCommand: ParsableCommand {
                 assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen)
             let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let watermarkKey = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in try WatermarkKey.load(path: path) }
-            let watermark = watermarkKey.map(GreenListWatermark.init(key:))
             let recorder = try governance.recorder(command: "sample")
             defer { recorder.abandonIfUncommitted() }
             recorder.watermarkKeyIdentifier = watermarkKey?.identifier
             let modelRecord = try recorder.model(model, provenance: loaded.provenance)
+            var watermarkNote: String?
             func entry(rows: Int) -> LedgerEntry {
                 var entry = LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output)
-                if let watermarkKey { entry.notes.append("watermark key \(watermarkKey.identifier)") }
+                if let watermarkNote { entry.notes.append(watermarkNote) }
                 return entry
             }
             if conditioning.isRequested {
-                let (drawn, report) = try conditioning.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
-                let marked = try watermark.map { (watermark: GreenListWatermark) throws(SynthKitError) in
-                    watermark.marking(
-                        drawn, schema: loaded.schema, constraints: constraints,
-                        excluding: try conditioning.conditionedColumns(reader: csv.reader))
-                } ?? drawn
+                var (drawn, report) = try conditioning.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
+                var marked = drawn
+                if let watermarkKey {
+                    let excluded = try conditioning.conditionedColumns(reader: csv.reader)
+                    let marking = SampleWatermarking(
+                        key: watermarkKey, requested: watermarkScheme, pilot: drawn, schema: loaded.schema, excluding: excluded)
+                    if marking.scheme == .selection {
+                        guard conditionsFile == nil else {
+                            throw SynthKitError(
+                                .unsupported, "the selection watermark cannot mark rows completed from --conditions (one row each); "
+                                    + "mark with --condition, or give an eligible numerical column", location: .init(field: "watermark-scheme"))
+                        }
+                        var widened = conditioning
+                        widened.rows = (rows ?? 0) * marking.candidatesPerRow
+                        (drawn, report) = try widened.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
+                    }
+                    marked = try marking.finish(drawn, schema: loaded.schema, constraints: constraints, excluding: excluded)
+                    report.requestedRows = rows ?? marked.rowCount
+                    report.producedRows = marked.rowCount
+                    watermarkNote = marking.note
+                }
                 try recorder.begin(entry(rows: marked.rowCount))
                 try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                     try CSVWriter().writeHeader(loaded.schema.columnNames, to: handle, path: output)
@@ -96,6 +114,14 @@ struct SampleCommand: ParsableCommand {
                 return
             }
             let rows = rows ?? 0
+            let marking = try watermarkKey.map { (key: WatermarkKey) throws(SynthKitError) in
+                SampleWatermarking(
+                    key: key, requested: watermarkScheme,
+                    pilot: try loaded.sample(rows: 0..<min(rows, 2000), seed: seed, threads: common.threads), schema: loaded.schema,
+                    excluding: [])
+            }
+            watermarkNote = marking?.note
+            let candidates = marking?.candidatesPerRow ?? 1
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
             try recorder.begin(entry(rows: rows))
@@ -106,11 +132,12 @@ struct SampleCommand: ParsableCommand {
                     let count = min(batchSize, rows - start)
                     progress.report(stage: "sampling \(rows) rows", fraction: Double(start) / Double(max(rows, 1)))
                     let drawn = constraints.constraints.isEmpty
-                        ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
+                        ? try loaded.sample(rows: (candidates * start)..<(candidates * (start + count)), seed: seed, threads: common.threads)
                         : try constraints.enforce(
-                            sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
-                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
-                    let marked = watermark?.marking(faked, schema: loaded.schema, constraints: constraints) ?? faked
+                            sampling: loaded, rowCount: candidates * count, seed: seed.derived("sample.batch", index: batch),
+                            threads: common.threads)
+                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: candidates * start)
+                    let marked = try marking?.finish(faked, schema: loaded.schema, constraints: constraints, excluding: []) ?? faked
                     try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
             }

@@ -14,10 +14,19 @@ struct WatermarkCommand: ParsableCommand {
             distinct values (for Adult: fnlwgt, not capital_gain or age). Rounding to fewer decimals or
             noise of a unit or more removes the mark.
 
+            Tables with no eligible column get the selection watermark (MUSE-style): `sample` draws two
+            candidate rows per output row and keeps the one whose keyed bit of coarse row features
+            (numbers to two significant digits, text as written) is set; about 75% of marked rows carry
+            the bit against 50% by chance (z = 0.5 sqrt(rows) for distinct rows). It survives rounding
+            and column reordering, not edits to cells or dropped columns. `--scheme auto` (the default
+            of both `sample --watermark-scheme` and `detect --scheme`) picks the green list when a
+            numerical column is eligible, else selection.
+
             Examples:
               synthkit watermark keygen -o watermark.key
               synthkit sample adult.synth --rows 10000 --watermark-key-file watermark.key -o synthetic.csv
               synthkit watermark detect synthetic.csv --key-file watermark.key --json -
+              synthkit watermark detect categorical.csv --key-file watermark.key --scheme selection
             """,
         subcommands: [WatermarkKeygenCommand.self, WatermarkDetectCommand.self])
 }
@@ -62,6 +71,9 @@ struct WatermarkDetectCommand: ParsableCommand {
     @Option(help: "The false-positive rate of the verdict (one-sided).")
     var falsePositiveRate: Double = 1e-3
 
+    @Option(help: "The scheme to test: auto (green-list when a numerical column is eligible, else selection), green-list, selection.")
+    var scheme: WatermarkScheme = .auto
+
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
 
@@ -75,10 +87,19 @@ struct WatermarkDetectCommand: ParsableCommand {
         try runReportingErrors { () throws(SynthKitError) in
             let key = try WatermarkKey.load(path: keyFile)
             let table = try csv.readTable(suspect)
-            let detection = WatermarkDetector(key: key).detect(table, falsePositiveRate: falsePositiveRate)
-            try json.write(detection)
+            let useSelection = scheme == .selection || (scheme == .auto && GreenListWatermark.eligibleColumns(in: table).isEmpty)
+            let verdict: String
+            if useSelection {
+                let detection = SelectionWatermarkDetector(key: key).detect(table, falsePositiveRate: falsePositiveRate)
+                try json.write(detection)
+                verdict = detection.verdictText
+            } else {
+                let detection = WatermarkDetector(key: key).detect(table, falsePositiveRate: falsePositiveRate)
+                try json.write(detection)
+                verdict = detection.verdictText
+            }
             guard json.path != "-" else { return }
-            StandardStreams.writeOutput(detection.verdictText + "\n")
+            StandardStreams.writeOutput(verdict + "\n")
         }
     }
 }

@@ -57,7 +57,7 @@ import Testing
         #expect(verify.status == 0 && verify.standardOutput.contains("watermarked with key \(identifier)"), "\(verify.standardOutput)")
         let entries = try #require(try Self.json(["ledger", "list", "--json", "-"], in: directory) as? [[String: Any]])
         let sampled = try #require(entries.first { $0["command"] as? String == "sample" })
-        #expect((sampled["notes"] as? [String])?.contains("watermark key \(identifier)") == true)
+        #expect((sampled["notes"] as? [String])?.contains("watermark key \(identifier) (green-list)") == true)
         let plain = try CommandRunner.run(["sample", "m.synth", "--rows", "50", "-q", "-o", "plain.csv"], in: directory)
         #expect(plain.status == 0)
         let plainVerify = try CommandRunner.run(["verify", "plain.csv"], in: directory)

@@ -3,6 +3,8 @@ import SynthKitTable
 
 /// The outcome of ``WatermarkDetector/detect(_:falsePositiveRate:)``.
 public struct WatermarkDetection: Codable, Sendable, Equatable {
+    /// The scheme's name in output: `green-list`.
+    public var scheme = "green-list"
     /// The standardised green count (≈ N(0, 1) without the watermark).
     public var z: Double
     /// One-sided p-value `1 − Φ(z)`.

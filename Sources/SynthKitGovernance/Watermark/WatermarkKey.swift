@@ -74,8 +74,18 @@ public struct WatermarkKey: Sendable, Hashable {
     /// The 64-bit key of the green-list scheme: the first 8 bytes of
     /// HMAC-SHA256(key, "synthkit.watermark.green-list.v1").
     public var greenListKey: UInt64 {
-        let code = HMAC<SHA256>.authenticationCode(
-            for: Data("synthkit.watermark.green-list.v1".utf8), using: SymmetricKey(data: bytes))
+        schemeKey(label: "synthkit.watermark.green-list.v1")
+    }
+
+    /// The 64-bit key of the selection scheme: the first 8 bytes of
+    /// HMAC-SHA256(key, "synthkit.watermark.selection.v1").
+    public var selectionKey: UInt64 {
+        schemeKey(label: "synthkit.watermark.selection.v1")
+    }
+
+    /// The first 8 bytes (big-endian) of HMAC-SHA256(key, label).
+    func schemeKey(label: String) -> UInt64 {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: SymmetricKey(data: bytes))
         return Array(code).prefix(8).reduce(0) { ($0 << 8) | UInt64($1) }
     }
 }
