@@ -52,12 +52,16 @@ struct CollapseSummaryWriter {
             sentences.append("Fidelity to the real table went from \(NumberFormatting.fixed(fidelity[1], places: 3)) "
                 + "at generation 1 to \(NumberFormatting.fixed(last, places: 3)).")
         }
-        if let utility, let series = medians["tstr"], let first = series.first, let last = series.last,
-            first.isFinite, last.isFinite
-        {
-            sentences.append("A model of \(utility.target) trained on the last generation scores \(utility.metric) "
-                + "\(NumberFormatting.fixed(last, places: 3)) on \(utility.testRows) held-out real rows, against "
-                + "\(NumberFormatting.fixed(first, places: 3)) when trained on as many real rows (TSTR vs TRTR).")
+        if let utility, let series = medians["tstr"], let first = series.first, let last = series.last, first.isFinite {
+            if last.isFinite {
+                sentences.append("A model of \(utility.target) trained on the last generation scores \(utility.metric) "
+                    + "\(NumberFormatting.fixed(last, places: 3)) on \(utility.testRows) held-out real rows, against "
+                    + "\(NumberFormatting.fixed(first, places: 3)) when trained on as many real rows (TSTR vs TRTR).")
+            } else {
+                sentences.append("No model of \(utility.target) could be trained on the last generation in most repeats "
+                    + "(a single class or no value of it was left), against \(utility.metric) "
+                    + "\(NumberFormatting.fixed(first, places: 3)) when trained on as many real rows.")
+            }
         }
         return sentences
     }
