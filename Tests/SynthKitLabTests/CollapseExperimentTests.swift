@@ -1,5 +1,6 @@
 import Foundation
 import SynthKitCore
+import SynthKitGovernance
 import SynthKitLab
 import SynthKitStatistical
 import SynthKitTable
@@ -70,5 +71,14 @@ import Testing
         let regression = try experiment.run(real: table, seed: Seed(5), threads: 2, target: "income")
         #expect(regression.utilityMetric == "R²" && regression.workflows[0].medians["tstr"]?.count == 3)
         #expect(throws: SynthKitError.self) { try experiment.run(real: table, seed: Seed(5), target: "email") }
+    }
+
+    @Test func filteringWithoutAnEligibleColumnSaysSo() throws {
+        let categorical = try SynthesisFixtures.mixed(rows: 200).table.selecting(["segment", "member"])
+        let experiment = CollapseExperiment(
+            synthesizer: GaussianCopula(), schema: SchemaInference.infer(table: categorical),
+            workflows: [.freshMix(realRows: 50, syntheticRows: 50)], generations: 2, rowsPerGeneration: 100, repeats: 1)
+        let report = try experiment.run(real: categorical, seed: Seed(1), filteringWith: GreenListWatermark(key: .derived(from: Seed(2))))
+        #expect(report.workflows[0].summary.contains { $0.hasPrefix("No numerical column is eligible") })
     }
 }

@@ -74,6 +74,7 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
         }
         let realFigures = try metrics.measureReal()
         let generator = SynthesizerGenerator(synthesizer: synthesizer, schema: schema)
+        let watermarkable = !GreenListWatermark.eligibleColumns(in: real, schema: schema).isEmpty
         var curves: [CollapseReport.WorkflowCurves] = []
         var realCategoryCounts: [String: Int] = [:]
         for name in metrics.categoricalColumns {
@@ -113,6 +114,8 @@ public struct CollapseExperiment<Configuration: Synthesizer>: Sendable {
             ).sentences()
                 + (watermark != nil && workflow == .replace
                     ? ["Watermark filtering does not apply to replace: it has no real rows to keep."] : [])
+                + (watermark != nil && workflow != .replace && !watermarkable
+                    ? ["No numerical column is eligible for the watermark, so the filter could not recognise synthetic rows."] : [])
             curves.append(.init(workflow: workflow.description, medians: medians, summary: summary))
             progress?.report(stage: "collapse workflow \(workflow)", fraction: Double(index + 1) / Double(workflows.count))
         }
