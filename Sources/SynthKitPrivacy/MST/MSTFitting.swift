@@ -28,7 +28,7 @@ struct MSTFitting {
         var oneWayMeasurements: [[Double]] = []
         for attribute in learned {
             let counts = DiscreteStatistics.jointCounts(codes: codes, cardinalities: cardinalities, parents: [], child: attribute)
-            let noisy = oneWay.release(counts, noise: &noise)
+            let noisy = oneWay.release(counts: counts.map { Int($0) }, noise: &noise).map(Double.init)
             let kept = noisy.indices.filter { noisy[$0] >= 3 * oneWay.standardDeviation }
             let merged = noisy.indices.filter { noisy[$0] < 3 * oneWay.standardDeviation }
             var groups: [[Int32]] = kept.map { [Int32($0)] }
@@ -99,7 +99,7 @@ struct MSTFitting {
                 let counts = DiscreteStatistics.jointCounts(
                     codes: codes, cardinalities: cardinalities, parents: [learned[tree.parents[node]]], child: learned[node])
                 measurements.append(TreeModel.Measurement(
-                    node: node, isEdge: true, values: twoWay.release(counts, noise: &noise), standardDeviation: twoWay.standardDeviation))
+                    node: node, isEdge: true, values: twoWay.release(counts: counts.map { Int($0) }, noise: &noise).map(Double.init), standardDeviation: twoWay.standardDeviation))
             }
         } else {
             _ = try budget.chargeRemaining(purpose: "one-way marginals (remaining budget unused by a single column)")

@@ -126,7 +126,7 @@ public struct PrivBayes: Synthesizer {
             for choice in structure {
                 let counts = DiscreteStatistics.jointCounts(
                     codes: discrete.codes, cardinalities: cardinalities, parents: choice.parents, child: choice.attribute)
-                let noisy = mechanism.release(counts, noise: &noise)
+                let noisy = mechanism.release(counts: counts.map { Int($0) }, noise: &noise).map(Double.init)
                 nodes.append(DiscreteNetwork.Node(
                     attribute: choice.attribute, parents: choice.parents,
                     conditional: DiscreteNetwork.conditional(fromJointCounts: noisy, cardinality: cardinalities[choice.attribute])))
