@@ -19,6 +19,9 @@ public import SynthKitTable
 /// The phases sum exactly to ρ (the last one takes what remains). Estimation: ``TreeModel``
 /// (exact belief propagation, mirror descent); the result is stored as a tree-shaped
 /// ``DiscreteNetwork``.
+///
+/// **Neighbours.** Add/remove one row (unbounded DP, as private-pgm): every histogram has L2
+/// sensitivity 1 and the row count is never treated as public; the model's ledger says so.
 public struct MST: Synthesizer {
     /// The persisted kind.
     public static let kind: SynthesizerKind = "mst"
@@ -64,11 +67,13 @@ public struct MST: Synthesizer {
         }
         let paid = PrivateDiscretisation.paidFactCount(schema: schema)
         var budget = try PrivacyBudget(
-            epsilon: epsilon, delta: delta, reservedDelta: paid.categorical > 0 ? delta * PrivateDiscretisation.reservedDeltaShare : 0)
+            epsilon: epsilon, delta: delta, reservedDelta: paid.categorical > 0 ? delta * PrivateDiscretisation.reservedDeltaShare : 0,
+            neighbours: .addRemove)
         var noise = insecureReproducible ? NoiseSource.insecureReproducible(seed: options.seed) : .secure
         let factRho = paid.numerical + paid.categorical > 0 ? factShare * budget.totalRho : 0
         let discrete = try PrivateDiscretisation(
-            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho, budget: &budget, noise: &noise)
+            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho,
+            countSensitivity: budget.neighbours.histogramSensitivity, budget: &budget, noise: &noise)
         var fitting = MSTFitting(attributes: discrete.attributes, codes: discrete.codes)
         let (network, expansions) = try fitting.fit(iterations: iterations, budget: &budget, noise: &noise)
         let privacy = budget.record(declaredFacts: discrete.declaredFacts, testMode: !noise.isSecure)
