@@ -5,6 +5,8 @@ import SynthKitStatistical
 struct MSTFitting {
     let attributes: [DiscreteAttribute]
     var codes: [[Int32]]
+    /// Mirror-descent iterations the final estimation ran (after ``fit(iterations:budget:noise:)``).
+    var estimationIterations = 0
 
     init(attributes: [DiscreteAttribute], codes: [[Int32]]) {
         self.attributes = attributes
@@ -52,11 +54,14 @@ struct MSTFitting {
             let treeRho = phase
             try budget.charge(rho: treeRho, purpose: "spanning-tree selection (\(d - 1) exponential-mechanism draws)")
             let stepEpsilon = ZeroConcentratedPrivacy.exponentialMechanismEpsilon(rho: treeRho / Double(d - 1))
-            let estimates = oneWayMeasurements.map { values -> [Double] in
-                let clipped = values.map { max(0, $0) }
-                let sum = clipped.reduce(0, +)
-                return sum > 0 ? clipped.map { $0 / sum } : clipped.map { _ in 1 / Double(clipped.count) }
+            // The model fitted to the one-way measurements alone (mst.py's `select`): with no
+            // edges it is a product of its one-way marginals, estimated by the same mirror descent.
+            var independent = TreeModel(cardinalities: learned.map { cardinalities[$0] }, edges: [])
+            let oneWayOnly = oneWayMeasurements.enumerated().map { node, values in
+                TreeModel.Measurement(node: node, isEdge: false, values: values, standardDeviation: oneWay.standardDeviation)
             }
+            independent.estimate(measurements: oneWayOnly, total: max(total, 1), iterations: iterations)
+            let estimates = independent.marginals().nodes
             var pairs: [(Int, Int)] = []
             var scores: [Double] = []
             for first in 0..<d {
@@ -104,7 +109,7 @@ struct MSTFitting {
         } else {
             _ = try budget.chargeRemaining(purpose: "one-way marginals (remaining budget unused by a single column)")
         }
-        tree.estimate(measurements: measurements, total: max(total, 1), iterations: iterations)
+        estimationIterations = tree.estimate(measurements: measurements, total: max(total, 1), iterations: iterations).iterations
         let (nodeMarginals, edgeMarginals) = tree.marginals()
         var nodes: [DiscreteNetwork.Node] = []
         for node in tree.order {

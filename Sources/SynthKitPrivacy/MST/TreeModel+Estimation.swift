@@ -8,9 +8,16 @@ extension TreeModel {
         var standardDeviation: Double
     }
 
-    /// Fits the potentials to `measurements` by mirror descent; returns the final loss.
+    /// Iterations over which convergence is judged.
+    static let convergenceWindow = 50
+
+    /// Fits the potentials to `measurements` by mirror descent, at most `iterations` steps,
+    /// stopping once the loss has fallen by less than `tolerance` (relative) over the last
+    /// ``convergenceWindow`` iterations; returns the final loss and the iterations run.
     @discardableResult
-    mutating func estimate(measurements: [Measurement], total: Double, iterations: Int) -> Double {
+    mutating func estimate(
+        measurements: [Measurement], total: Double, iterations: Int, tolerance: Double = 1e-7
+    ) -> (loss: Double, iterations: Int) {
         var step = 1.0 / (total * total) * (measurements.map { $0.standardDeviation * $0.standardDeviation }.min() ?? 1)
         func lossAndGradient(_ model: TreeModel) -> (Double, [Measurement]) {
             let (nodes, edges) = model.marginals()
@@ -30,7 +37,12 @@ extension TreeModel {
             return (loss, gradients)
         }
         var (loss, gradients) = lossAndGradient(self)
-        for _ in 0..<iterations {
+        var history = [loss]
+        for iteration in 0..<iterations {
+            if history.count > Self.convergenceWindow {
+                let earlier = history[history.count - 1 - Self.convergenceWindow]
+                if earlier - loss <= tolerance * max(loss, 1e-300) { return (loss, iteration) }
+            }
             var candidate = self
             for gradient in gradients {
                 for index in gradient.values.indices {
@@ -50,7 +62,8 @@ extension TreeModel {
             } else {
                 step *= 0.5
             }
+            history.append(loss)
         }
-        return loss
+        return (loss, iterations)
     }
 }

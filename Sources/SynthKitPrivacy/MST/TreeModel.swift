@@ -11,7 +11,9 @@ import Foundation
 /// noisy measurements y_C of one-way and edge marginals with standard deviations σ_C,
 /// minimise L(μ) = Σ_C ‖μ_C − y_C‖² / σ_C² over consistent marginals μ = N·p_θ, with
 /// θ ← θ − α ∇_μ L and a backtracking step (halve α when the loss rises, grow it by 1.2 when
-/// it falls). N is the minimum-variance unbiased total of the one-way measurements.
+/// it falls), stopping when the loss has converged (relative decrease below 1e-7 over 50
+/// iterations) or after the iteration cap. N is the minimum-variance unbiased total of the
+/// one-way measurements.
 struct TreeModel {
     /// Each node's cardinality.
     let cardinalities: [Int]
