@@ -20,6 +20,7 @@ public import SynthKitTable
 /// - Categorical and boolean columns: a `declared` domain is used as it is; otherwise
 ///   ``PrivateCategoryDomain`` releases the categories frequent enough to be safe (values
 ///   outside the released domain are coded as missing).
+///   Whether a categorical column is written as numbers follows from the public domain alone.
 /// - Every learned attribute gets a missing code (whether a column has missing values is
 ///   private); `id` columns are regenerated without a learned prefix; `pii`/`text` are blank.
 /// - The column names, kinds and datetime text formats come from the schema and are treated as
@@ -116,8 +117,7 @@ public struct PrivateDiscretisation: Sendable {
                 publicColumn.categories = CategoryDomain(
                     values: domain, counts: nil, ordered: columnSchema.categories?.ordered ?? false,
                     source: columnSchema.categories?.source ?? .observed)
-                attribute = DiscreteAttribute.fitted(
-                    column: column, schema: publicColumn, maximumBins: maximumBins, bounds: nil, domain: domain, alwaysMissingCode: true)
+                attribute = Self.categoricalAttribute(name: columnSchema.name, domain: domain)
             case .numerical, .datetime:
                 let step = try Self.roundingStep(
                     column: column, schema: columnSchema, rho: perColumnRho, countSensitivity: countSensitivity, budget: &budget,
@@ -192,6 +192,16 @@ public struct PrivateDiscretisation: Sendable {
             of: values, rho: rho, countSensitivity: countSensitivity, noise: &noise, budget: &budget,
             purpose: "decimal places(\(schema.name))")
         return PrivateNumberFormat.numberStep(decimalPlaces: places)
+    }
+
+    /// A categorical attribute over a public `domain`, with a missing code. Whether output values
+    /// are numbers depends on the domain alone (every value parses as a number), never on how
+    /// the private column happened to be stored.
+    static func categoricalAttribute(name: String, domain: [String]) -> DiscreteAttribute {
+        let numbers = domain.map { Double($0) }
+        let numeric: [Double]? = !domain.isEmpty && numbers.allSatisfy { $0 != nil } ? numbers.map { $0 ?? .nan } : nil
+        let encoding = CategoryEncoding(levels: domain, numericLevels: numeric, hasMissing: false)
+        return DiscreteAttribute(name: name, coding: .categorical(encoding), hasMissingCode: true)
     }
 
     /// A binned attribute over `range` (one bin per integer when an integer range fits in
