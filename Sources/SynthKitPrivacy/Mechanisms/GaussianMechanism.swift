@@ -11,7 +11,7 @@ public import SynthKitCore
 /// rational, sampled with integer arithmetic only, so the output is an integer and the
 /// floating-point attack of Mironov (2012) has nothing to read. The discrete Gaussian on
 /// integer-valued statistics with L2 sensitivity Δ costs the same ρ = Δ²/(2σ²) (CKS20,
-/// Thm. 14). ``release(_:noise:)`` (continuous, double precision) remains for real-valued
+/// Thm. 4 and its multivariate form). ``release(_:noise:)`` (continuous, double precision) remains for real-valued
 /// statistics and is not used by the synthesizers.
 public struct GaussianMechanism: Sendable, Hashable {
     /// The L2 sensitivity Δ of the statistic.

@@ -32,8 +32,9 @@ public enum PrivateCategoryDomain {
         return released.sorted { $0.1 > $1.1 }.map(\.0)
     }
 
-    /// τ = 1 + σ·√(2·ln(1/δ₀)): the discrete Gaussian is σ-subgaussian (CKS20, Cor. 9),
-    /// so P(noise ≥ τ − 1) ≤ exp(−(τ − 1)²/(2σ²)) = δ₀.
+    /// τ = 1 + σ·√(2·ln(1/δ₀)): the discrete Gaussian is σ-subgaussian (CKS20: its moment
+    /// generating function is at most that of N(0, σ²)), so
+    /// P(noise ≥ τ − 1) ≤ exp(−(τ − 1)²/(2σ²)) = δ₀.
     static func threshold(standardDeviation: Double, deltaShare: Double) -> Double {
         1 + standardDeviation * (2 * log(1 / deltaShare)).squareRoot()
     }
