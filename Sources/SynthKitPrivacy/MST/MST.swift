@@ -36,8 +36,8 @@ public struct MST: Synthesizer {
     public var maximumBins: Int
     /// Share of ρ for undeclared facts, in (0, 1).
     public var factShare: Double
-    /// Most mirror-descent iterations per estimation; estimation stops earlier once the loss
-    /// falls by less than 1e-7 (relative) over 50 iterations.
+    /// Most mirror-descent iterations per estimation; estimation stops earlier on convergence
+    /// (no estimated count moved by more than 0.05 noise deviations over 50 iterations).
     public var iterations: Int
     /// Draw noise from the fit seed: reproducible and **not private** (tests only).
     public var insecureReproducible: Bool

@@ -12,12 +12,24 @@ extension TreeModel {
     static let convergenceWindow = 50
 
     /// Fits the potentials to `measurements` by mirror descent, at most `iterations` steps,
-    /// stopping once the loss has fallen by less than `tolerance` (relative) over the last
-    /// ``convergenceWindow`` iterations; returns the final loss and the iterations run.
+    /// stopping once no estimated count of a measured cell has moved by more than
+    /// `tolerance`·σ_min over the last ``convergenceWindow`` iterations (σ_min the smallest
+    /// measurement noise: later moves are far below what the data can tell apart); returns the
+    /// final loss and the iterations run.
     @discardableResult
     mutating func estimate(
-        measurements: [Measurement], total: Double, iterations: Int, tolerance: Double = 1e-7
+        measurements: [Measurement], total: Double, iterations: Int, tolerance: Double = 0.05
     ) -> (loss: Double, iterations: Int) {
+        let smallestDeviation = measurements.map(\.standardDeviation).min() ?? 1
+        /// The estimated counts of every measured cell, recovered from the gradient 2w(e − y).
+        func estimatedCounts(_ gradients: [Measurement]) -> [Double] {
+            var counts: [Double] = []
+            for (measurement, gradient) in zip(measurements, gradients) {
+                let weight = 1 / (measurement.standardDeviation * measurement.standardDeviation)
+                for index in gradient.values.indices { counts.append(measurement.values[index] + gradient.values[index] / (2 * weight)) }
+            }
+            return counts
+        }
         var step = 1.0 / (total * total) * (measurements.map { $0.standardDeviation * $0.standardDeviation }.min() ?? 1)
         func lossAndGradient(_ model: TreeModel) -> (Double, [Measurement]) {
             let (nodes, edges) = model.marginals()
@@ -37,11 +49,13 @@ extension TreeModel {
             return (loss, gradients)
         }
         var (loss, gradients) = lossAndGradient(self)
-        var history = [loss]
+        var snapshot = estimatedCounts(gradients)
         for iteration in 0..<iterations {
-            if history.count > Self.convergenceWindow {
-                let earlier = history[history.count - 1 - Self.convergenceWindow]
-                if earlier - loss <= tolerance * max(loss, 1e-300) { return (loss, iteration) }
+            if iteration > 0 && iteration % Self.convergenceWindow == 0 {
+                let current = estimatedCounts(gradients)
+                let movement = zip(current, snapshot).reduce(0.0) { max($0, abs($1.0 - $1.1)) }
+                if movement <= tolerance * smallestDeviation { return (loss, iteration) }
+                snapshot = current
             }
             var candidate = self
             for gradient in gradients {
@@ -62,7 +76,6 @@ extension TreeModel {
             } else {
                 step *= 0.5
             }
-            history.append(loss)
         }
         return (loss, iterations)
     }
