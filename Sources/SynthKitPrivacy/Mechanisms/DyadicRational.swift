@@ -4,8 +4,8 @@
 /// reveals the unnoised value), so the samplers of ``NoiseSource`` work on integers and exact
 /// rationals only. A parameter computed in double precision enters once, through
 /// ``init(atLeast:)`` or ``init(atMost:)``, rounded in the direction that keeps the privacy
-/// claim valid (a noise variance up, an ε down), with a numerator below 2⁴¹ so every later
-/// product fits in 128 bits. O(1).
+/// claim valid (a noise variance up, an ε down), keeping 40 significant bits (values of 2⁴⁰
+/// and more become whole numbers), so the samplers' products fit in 128 bits. O(1).
 package struct DyadicRational: Sendable, Hashable, CustomStringConvertible {
     /// The numerator n.
     package let numerator: UInt128
@@ -22,7 +22,7 @@ package struct DyadicRational: Sendable, Hashable, CustomStringConvertible {
         self.denominator = denominator
     }
 
-    /// The smallest n/2ᵏ ≥ `value` with n < 2⁴¹ (k ≥ 0), for parameters that may only grow
+    /// The smallest n/2ᵏ ≥ `value` with 40 significant bits (k ≥ 0), for parameters that may only grow
     /// (noise variances and scales).
     /// - Precondition: 0 < value ≤ 2⁶⁰.
     package init(atLeast value: Double) {
@@ -32,7 +32,7 @@ package struct DyadicRational: Sendable, Hashable, CustomStringConvertible {
         self.init(numerator: UInt128(scaled), denominator: UInt128(1) << shift)
     }
 
-    /// The largest n/2ᵏ ≤ `value` with n < 2⁴¹ (k ≥ 0), for parameters that may only shrink
+    /// The largest n/2ᵏ ≤ `value` with 40 significant bits (k ≥ 0), for parameters that may only shrink
     /// (ε of a selection).
     /// - Precondition: 2⁻⁶⁰ ≤ value ≤ 2⁶⁰.
     package init(atMost value: Double) {
