@@ -41,8 +41,6 @@ import Testing
         #expect(privacy.declaredFacts.sorted() == [
             "age.bounds", "age.decimal places (integer, declared with the bounds)",
             "row count n (public under replace-one neighbours)", "segment.categories",
-            "signup.format (the schema's text format yyyy-MM-dd, treated as public)",
-            "signup.rounding step (a day, implied by the date-only format)",
         ])
         #expect(!privacy.spends.contains { $0.purpose.contains("(segment)") || $0.purpose.contains("(age)") })
     }

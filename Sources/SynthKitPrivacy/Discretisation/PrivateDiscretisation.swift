@@ -14,17 +14,18 @@ public import SynthKitTable
 /// - Rounding on output: a numerical block marked `declared` declares its integer-ness and
 ///   decimal places with its bounds (a person wrote the whole block); otherwise they are paid
 ///   for with ``PrivateNumberFormat/decimalPlaces(of:rho:countSensitivity:noise:budget:purpose:)``.
-///   A datetime's rounding step is a day for date-only formats; for formats with a time it is
-///   a second when the block is declared, else paid for
-///   (``PrivateNumberFormat/datetimeStep(of:rho:countSensitivity:noise:budget:purpose:)``).
+///   A declared datetime block declares its text format, and with it the rounding step (a day
+///   for date-only formats, else a second); otherwise the step is paid for
+///   (``PrivateNumberFormat/datetimeStep(of:rho:countSensitivity:noise:budget:purpose:)``) and
+///   the output format is the ISO form that step implies, since an observed format string is
+///   itself read from the data.
 /// - Categorical and boolean columns: a `declared` domain is used as it is; otherwise
 ///   ``PrivateCategoryDomain`` releases the categories frequent enough to be safe (values
 ///   outside the released domain are coded as missing).
 ///   Whether a categorical column is written as numbers follows from the public domain alone.
 /// - Every learned attribute gets a missing code (whether a column has missing values is
 ///   private); `id` columns are regenerated without a learned prefix; `pii`/`text` are blank.
-/// - The column names, kinds and datetime text formats come from the schema and are treated as
-///   public (listed as such in ``declaredFacts``).
+/// - The column names and kinds come from the schema and are treated as public.
 ///
 /// The returned ``publicSchema`` holds only declared or privately released facts (no counts,
 /// missing shares 0), so it can be stored in a model file.
@@ -53,7 +54,7 @@ public struct PrivateDiscretisation: Sendable {
             case .numerical where !isDeclared(column):
                 numerical += 2
             case .datetime where !isDeclared(column):
-                numerical += PrivateNumberFormat.datetimeStep(format: column.datetime?.format ?? "") == nil ? 2 : 1
+                numerical += 2
             case .categorical, .boolean:
                 if column.categories?.source != .declared { categorical += 1 }
             default:
@@ -132,7 +133,8 @@ public struct PrivateDiscretisation: Sendable {
                         isInteger: step == 1, decimalPlaces: places, minimum: range.lower, maximum: range.upper,
                         boundsSource: columnSchema.numerical?.boundsSource ?? .observed)
                 } else if let facts = columnSchema.datetime {
-                    publicColumn.datetime = DatetimeFacts(format: facts.format, minimum: range.lower, maximum: range.upper, boundsSource: facts.boundsSource)
+                    let format = Self.isDeclared(columnSchema) ? facts.format : PrivateNumberFormat.isoFormat(datetimeStep: step)
+                    publicColumn.datetime = DatetimeFacts(format: format, minimum: range.lower, maximum: range.upper, boundsSource: facts.boundsSource)
                 }
                 attribute = Self.binnedAttribute(
                     name: columnSchema.name, isNumerical: columnSchema.kind == .numerical, range: range, roundingStep: step,
@@ -170,15 +172,12 @@ public struct PrivateDiscretisation: Sendable {
     ) throws(SynthKitError) -> Double? {
         let values = column.numbers ?? []
         if schema.kind == .datetime {
-            let format = schema.datetime?.format ?? ""
-            declared.append("\(schema.name).format (the schema's text format \(format), treated as public)")
-            if let step = PrivateNumberFormat.datetimeStep(format: format) {
-                declared.append("\(schema.name).rounding step (a day, implied by the date-only format)")
-                return step
-            }
             if isDeclared(schema) {
-                declared.append("\(schema.name).rounding step (a second, declared with the bounds)")
-                return 1
+                let format = schema.datetime?.format ?? ""
+                let step = PrivateNumberFormat.datetimeStep(format: format)
+                declared.append("\(schema.name).format (\(format), declared with the bounds)")
+                declared.append("\(schema.name).rounding step (\(step == nil ? "a second" : "a day"), implied by the declared format)")
+                return step ?? 1
             }
             return try PrivateNumberFormat.datetimeStep(
                 of: values, rho: rho, countSensitivity: countSensitivity, noise: &noise, budget: &budget,

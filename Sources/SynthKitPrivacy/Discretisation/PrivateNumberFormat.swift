@@ -2,8 +2,8 @@ public import SynthKitCore
 import Foundation
 import SynthKitMath
 
-/// How generated numbers are rounded, for a DP fit: declared in the schema, implied by a public
-/// format, or paid for with a small private histogram.
+/// How generated numbers are rounded, for a DP fit: declared in the schema (with the bounds, or
+/// by a declared datetime format), or paid for with a small private histogram.
 ///
 /// Integer-ness, decimal places and the rounding step of a datetime are facts about the data:
 /// one row with a third decimal changes them. When they are not declared, a histogram of rows
@@ -35,10 +35,20 @@ public enum PrivateNumberFormat {
         [86_400, 1, nil][min(max(classIndex, 0), 2)]
     }
 
-    /// The rounding step a public datetime format implies without looking at data: a day for
-    /// date-only formats, `nil` (to be declared or paid) otherwise.
+    /// The rounding step a declared datetime format implies: a day for date-only formats, `nil`
+    /// (a second, by declaration) otherwise.
     public static func datetimeStep(format: String) -> Double? {
         format.contains("H") || format.contains("h") ? nil : 86_400
+    }
+
+    /// The ISO text format for a privately chosen datetime step: a date for whole days,
+    /// seconds, or milliseconds for finer values.
+    public static func isoFormat(datetimeStep step: Double?) -> String {
+        switch step {
+        case 86_400?: return "yyyy-MM-dd"
+        case 1?: return "yyyy-MM-dd'T'HH:mm:ss"
+        default: return "yyyy-MM-dd'T'HH:mm:ss.SSS"
+        }
     }
 
     /// The number of decimal places `value` needs (shortest text; 11 for "more than 10").
