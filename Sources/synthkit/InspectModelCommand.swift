@@ -62,7 +62,10 @@ enum PrivacyLedgerText {
             if let epsilon = spend.epsilon { line += ": epsilon \(epsilon)" }
             lines.append(line)
         }
-        lines.append("  declared facts used as public: " + (privacy.declaredFacts.isEmpty ? "none" : privacy.declaredFacts.joined(separator: ", ")))
+        lines.append("  facts used (declared public, or paid from the budget):")
+        let facts = PrivacyFacts.entries(of: privacy)
+        if facts.isEmpty { lines.append("    none") }
+        for entry in facts { lines.append("    - \(entry.fact): \(entry.source)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

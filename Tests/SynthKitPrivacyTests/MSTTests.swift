@@ -41,6 +41,14 @@ import Testing
         }
         var fitted = TreeModel(cardinalities: cardinalities, edges: edges)
         fitted.estimate(measurements: measurements, total: total, iterations: 250)
+        // With a cap far above what is needed, estimation stops on convergence.
+        var converged = TreeModel(cardinalities: cardinalities, edges: edges)
+        let run = converged.estimate(measurements: measurements, total: total, iterations: 100_000)
+        #expect(run.iterations < 100_000, "\(run)")
+        let (convergedNodes, _) = converged.marginals()
+        for node in 0..<4 {
+            for index in nodes[node].indices { #expect(abs(convergedNodes[node][index] - nodes[node][index]) < 1e-2) }
+        }
         let (fittedNodes, fittedPairs) = fitted.marginals()
         for node in 0..<4 {
             for index in nodes[node].indices { #expect(abs(fittedNodes[node][index] - nodes[node][index]) < 1e-2) }

@@ -17,7 +17,7 @@ struct MechanismAuditTests {
         let stated = (tables / tableBudget).squareRoot()
         #expect(abs(mechanism.standardDeviation - stated) <= 1e-9 * stated)
         var noise = NoiseSource.insecureReproducible(seed: Seed(1))
-        let draws = mechanism.release([Double](repeating: 100, count: 3000), noise: &noise)
+        let draws = mechanism.release(counts: [Int](repeating: 100, count: 3000), noise: &noise).map(Double.init)
         let empirical = Self.standardDeviation(draws)
         #expect(abs(empirical / stated - 1) < 0.05, "empirical sd \(empirical), stated \(stated)")
     }
@@ -25,7 +25,7 @@ struct MechanismAuditTests {
     @Test func laplaceNoiseHasTheStatedScale() {
         let mechanism = LaplaceMechanism(sensitivity: 1, epsilon: 0.5)
         var noise = NoiseSource.insecureReproducible(seed: Seed(2))
-        let draws = mechanism.release([Double](repeating: 0, count: 3000), noise: &noise)
+        let draws = mechanism.release(counts: [Int](repeating: 0, count: 3000), noise: &noise).map(Double.init)
         let stated = 2.0.squareRoot() * mechanism.scale
         #expect(abs(Self.standardDeviation(draws) / stated - 1) < 0.05)
     }
@@ -36,12 +36,13 @@ struct MechanismAuditTests {
         #expect(abs(interval.upper - 0.112835) < 1e-5)
     }
 
-    /// Laplace count at ε = 1, attack threshold at c + 1 (the tightest for Laplace).
+    /// Discrete Laplace count at ε = 1, attack threshold at c + 1 (the tightest for Laplace);
+    /// the broken variant divides the noise scale by `noiseDivisor`.
     static func laplaceAudit(noiseDivisor: Double, seed: UInt64) -> EmpiricalPrivacyAudit.Result {
-        let mechanism = LaplaceMechanism(sensitivity: 1, epsilon: 1)
+        let mechanism = LaplaceMechanism(sensitivity: 1, epsilon: noiseDivisor)
         var noise = NoiseSource.insecureReproducible(seed: Seed(seed))
-        return EmpiricalPrivacyAudit.run(trials: 2000, threshold: 101, delta: 0, noise: &noise) { includesCanary, noise in
-            Double(includesCanary ? 101 : 100) + noise.nextLaplace(scale: mechanism.scale / noiseDivisor)
+        return EmpiricalPrivacyAudit.run(trials: 2000, threshold: 100.5, delta: 0, noise: &noise) { includesCanary, noise in
+            Double(mechanism.release(counts: [includesCanary ? 101 : 100], noise: &noise)[0])
         }
     }
 
@@ -52,15 +53,17 @@ struct MechanismAuditTests {
         #expect(broken.epsilonLowerBound > 1, "noise / 10 not flagged: \(broken)")
     }
 
-    /// Gaussian count at (ε = 1, δ = 1e-5); the controls divide the noise by 10 and add the
-    /// probability-scale noise σ/n to counts (DataSynthesizer #34).
+    /// Discrete Gaussian count at (ε = 1, δ = 1e-5), as the synthesizers release counts; the
+    /// controls divide the noise by 10 and use the probability-scale noise σ/n on counts
+    /// (DataSynthesizer #34, n = 200).
     @Test(arguments: [(1.0, false), (10.0, true), (200.0, true)])
     func gaussianAudit(noiseDivisor: Double, mustFlag: Bool) {
         let rho = ZeroConcentratedPrivacy.rho(epsilon: 1, delta: 1e-5)
-        let mechanism = GaussianMechanism(sensitivity: 1, rho: rho)
+        let honest = GaussianMechanism(sensitivity: 1, rho: rho)
+        let mechanism = GaussianMechanism(sensitivity: 1, standardDeviation: honest.standardDeviation / noiseDivisor)
         var noise = NoiseSource.insecureReproducible(seed: Seed(4))
         let result = EmpiricalPrivacyAudit.run(trials: 2000, threshold: 100.5, delta: 1e-5, noise: &noise) { includesCanary, noise in
-            Double(includesCanary ? 101 : 100) + mechanism.standardDeviation / noiseDivisor * noise.nextNormal()
+            Double(mechanism.release(counts: [includesCanary ? 101 : 100], noise: &noise)[0])
         }
         #expect((result.epsilonLowerBound > 1) == mustFlag, "divisor \(noiseDivisor): \(result)")
     }

@@ -38,7 +38,10 @@ import Testing
         let model = try PrivBayes(epsilon: 1, insecureReproducible: true)
             .fit(Self.fixture.table, schema: schema, options: FitOptions(seed: Seed(1)))
         let privacy = try #require(model.provenance.privacy)
-        #expect(privacy.declaredFacts.sorted() == ["age.bounds", "segment.categories"])
+        #expect(privacy.declaredFacts.sorted() == [
+            "age.bounds", "age.decimal places (integer, declared with the bounds)",
+            "row count n (public under replace-one neighbours)", "segment.categories",
+        ])
         #expect(!privacy.spends.contains { $0.purpose.contains("(segment)") || $0.purpose.contains("(age)") })
     }
 

@@ -39,6 +39,9 @@ import Testing
         #expect(inspect.standardOutput.contains("privacy ledger (zcdp)"))
         #expect(inspect.standardOutput.contains("not private: reproducible test mode"))
         #expect(inspect.standardOutput.contains("noisy joint counts"))
+        #expect(inspect.standardOutput.contains("neighbouring relation: replace one row"))
+        #expect(inspect.standardOutput.contains("facts used (declared public, or paid from the budget):"))
+        #expect(inspect.standardOutput.contains("row count n (public under replace-one neighbours): declared public"))
     }
 
     @Test func secureMSTFitRecordsASecureSeed() throws {

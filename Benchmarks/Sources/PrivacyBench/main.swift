@@ -2,6 +2,8 @@
 //
 //   swift run -c release PrivacyBench ADULT.csv [SYNTHESIZER=mst] [EPSILON=1] [DELTA=1e-9] [RUNS=5]
 //   swift run -c release PrivacyBench ADULT.csv compare SYNTHETIC.csv   (TVD of another tool's output)
+//   swift run -c release PrivacyBench audit [mst|privbayes] [TRIALS] [EPSILON]   (whole-synthesizer audit,
+//   see WholeSynthesizerAudit.swift)
 //
 // The domain is declared public as in ../shared/bench/anchors.py for smartnoise's MST: every
 // numerical column's bounds are the training range and every category domain is the observed
@@ -15,6 +17,17 @@ import SynthKit
 func now() -> Double { Date().timeIntervalSince1970 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "audit" {
+    let method = arguments.count > 2 ? arguments[2] : "mst"
+    let trials = arguments.count > 3 ? Int(arguments[3]) ?? 1000 : 1000
+    let claimed = arguments.count > 4 ? Double(arguments[4]) ?? 1 : 1
+    do {
+        exit(try WholeSynthesizerAudit.run(method: method, trials: trials, claimedEpsilon: claimed) ? 0 : 1)
+    } catch {
+        print("audit failed: \(error)")
+        exit(1)
+    }
+}
 guard arguments.count >= 2 else {
     print("usage: PrivacyBench ADULT.csv [mst|privbayes] [EPSILON] [DELTA] [RUNS]")
     exit(64)

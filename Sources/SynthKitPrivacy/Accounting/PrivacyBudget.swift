@@ -27,12 +27,17 @@ public struct PrivacyBudget: Sendable {
     public private(set) var spentRho: Double = 0
     /// Every access to the data so far, in order.
     public private(set) var spends: [PrivacySpend] = []
+    /// The neighbouring relation every charge is computed under.
+    public let neighbours: NeighbouringRelation
 
     /// A budget for an (ε, δ)-DP fit.
     /// - Parameters:
     ///   - reservedDelta: the part of δ kept for thresholded steps (0 ≤ reserved < δ).
+    ///   - neighbours: the relation the fit's sensitivities assume (recorded in the ledger).
     /// - Throws: `.invalidArgument` when ε ≤ 0, δ is outside (0, 1) or the reserve is not below δ.
-    public init(epsilon: Double, delta: Double, reservedDelta: Double = 0) throws(SynthKitError) {
+    public init(
+        epsilon: Double, delta: Double, reservedDelta: Double = 0, neighbours: NeighbouringRelation = .addRemove
+    ) throws(SynthKitError) {
         guard epsilon > 0, epsilon.isFinite else {
             throw SynthKitError(.invalidArgument, "epsilon must be a positive number, got \(epsilon)", location: .init(field: "epsilon"))
         }
@@ -47,6 +52,7 @@ public struct PrivacyBudget: Sendable {
         self.epsilon = epsilon
         self.delta = delta
         self.reservedDelta = reservedDelta
+        self.neighbours = neighbours
         self.totalRho = ZeroConcentratedPrivacy.rho(epsilon: epsilon, delta: delta - reservedDelta)
     }
 
@@ -84,15 +90,18 @@ public struct PrivacyBudget: Sendable {
     }
 
     /// The ledger as the model file records it; ε is the guarantee actually reached by the
-    /// ρ spent (at most the target).
+    /// ρ spent (at most the target). The first ledger line names the neighbouring relation;
+    /// under replace-one the row count is listed among the public facts.
     public func record(declaredFacts: [String], testMode: Bool) -> PrivacyRecord {
         let reached = spentRho > 0 ? ZeroConcentratedPrivacy.epsilon(rho: spentRho, delta: delta - reservedDelta) : 0
-        var ledger = spends
+        var facts = declaredFacts
+        if neighbours == .replaceOne { facts.append("row count n (public under replace-one neighbours)") }
+        var ledger = [PrivacySpend(purpose: neighbours.ledgerNote)] + spends
         if reservedDelta > 0 {
             ledger.append(PrivacySpend(purpose: "delta reserved for thresholded category domains: \(reservedDelta)"))
         }
         return PrivacyRecord(
             epsilon: min(reached, epsilon), delta: delta, rho: spentRho, accountant: "zcdp", spends: ledger,
-            declaredFacts: declaredFacts, testMode: testMode)
+            declaredFacts: facts, testMode: testMode)
     }
 }

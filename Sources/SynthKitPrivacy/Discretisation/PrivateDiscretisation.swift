@@ -1,6 +1,8 @@
 public import SynthKitCore
 public import SynthKitStatistical
 import SynthKitSynthesis
+import SynthKitTransforms
+import Foundation
 public import SynthKitTable
 
 /// The discrete view of a table for a DP synthesizer, with every data-dependent fact either
@@ -9,12 +11,21 @@ public import SynthKitTable
 /// - Numerical and datetime columns: bounds marked `declared` (both present) are used as
 ///   they are; otherwise ``PrivateQuantile/bounds(of:rho:countSensitivity:noise:budget:purpose:)``
 ///   estimates them. Columns are then cut into at most `maximumBins` bins.
+/// - Rounding on output: a numerical block marked `declared` declares its integer-ness and
+///   decimal places with its bounds (a person wrote the whole block); otherwise they are paid
+///   for with ``PrivateNumberFormat/decimalPlaces(of:rho:countSensitivity:noise:budget:purpose:)``.
+///   A declared datetime block declares its text format, and with it the rounding step (a day
+///   for date-only formats, else a second); otherwise the step is paid for
+///   (``PrivateNumberFormat/datetimeStep(of:rho:countSensitivity:noise:budget:purpose:)``) and
+///   the output format is the ISO form that step implies, since an observed format string is
+///   itself read from the data.
 /// - Categorical and boolean columns: a `declared` domain is used as it is; otherwise
 ///   ``PrivateCategoryDomain`` releases the categories frequent enough to be safe (values
 ///   outside the released domain are coded as missing).
+///   Whether a categorical column is written as numbers follows from the public domain alone.
 /// - Every learned attribute gets a missing code (whether a column has missing values is
 ///   private); `id` columns are regenerated without a learned prefix; `pii`/`text` are blank.
-/// - Integer-ness, decimal places and datetime formats are treated as public format facts.
+/// - The column names and kinds come from the schema and are treated as public.
 ///
 /// The returned ``publicSchema`` holds only declared or privately released facts (no counts,
 /// missing shares 0), so it can be stored in a model file.
@@ -25,22 +36,25 @@ public struct PrivateDiscretisation: Sendable {
     package let codes: [[Int32]]
     /// The schema with only public facts.
     public let publicSchema: Schema
-    /// The facts used as public because they were declared (`age.bounds`, `sex.categories`).
+    /// The facts used as public because they were declared (`age.bounds`, `sex.categories`,
+    /// `age.decimal places`) or are schema structure (`when.format`); paid facts appear in the
+    /// budget's spends instead (`bounds(age): magnitude histogram`, `decimal places(age)`).
     public let declaredFacts: [String]
 
     /// How much of δ a fit reserves for thresholded category domains when some are paid for.
     public static let reservedDeltaShare = 0.1
 
-    /// The number of columns whose facts must be paid for (used to size the fact budget).
+    /// The number of facts that must be paid for (used to size the fact budget): numerical
+    /// facts (bounds, decimal places, datetime steps) and category domains.
     public static func paidFactCount(schema: Schema) -> (numerical: Int, categorical: Int) {
         var numerical = 0
         var categorical = 0
         for column in schema.columns {
             switch column.kind {
-            case .numerical where !(column.numerical?.boundsSource == .declared && column.numerical?.minimum != nil && column.numerical?.maximum != nil):
-                numerical += 1
-            case .datetime where !(column.datetime?.boundsSource == .declared && column.datetime?.minimum != nil && column.datetime?.maximum != nil):
-                numerical += 1
+            case .numerical where !isDeclared(column):
+                numerical += 2
+            case .datetime where !isDeclared(column):
+                numerical += 2
             case .categorical, .boolean:
                 if column.categories?.source != .declared { categorical += 1 }
             default:
@@ -50,8 +64,16 @@ public struct PrivateDiscretisation: Sendable {
         return (numerical, categorical)
     }
 
-    /// Resolves every column's facts, charging `factRho` (split evenly over the columns that
-    /// need paid facts) and using `budget.reservedDelta` for category domains.
+    /// Whether a numerical or datetime block is declared (source `declared`, both bounds given).
+    static func isDeclared(_ column: ColumnSchema) -> Bool {
+        if column.kind == .datetime {
+            return column.datetime?.boundsSource == .declared && column.datetime?.minimum != nil && column.datetime?.maximum != nil
+        }
+        return column.numerical?.boundsSource == .declared && column.numerical?.minimum != nil && column.numerical?.maximum != nil
+    }
+
+    /// Resolves every column's facts, charging `factRho` (split evenly over the facts that
+    /// need paying) and using `budget.reservedDelta` for category domains.
     /// `countSensitivity` is 1 for add/remove-one neighbours (MST), √2 for replace-one (PrivBayes).
     /// - Throws: the budget's refusal; `.invalidInput` when bounds cannot be estimated.
     public init(
@@ -59,8 +81,8 @@ public struct PrivateDiscretisation: Sendable {
         budget: inout PrivacyBudget, noise: inout NoiseSource
     ) throws(SynthKitError) {
         let paid = Self.paidFactCount(schema: schema)
-        let paidColumns = paid.numerical + paid.categorical
-        let perColumnRho = paidColumns > 0 ? factRho / Double(paidColumns) : 0
+        let paidFacts = paid.numerical + paid.categorical
+        let perColumnRho = paidFacts > 0 ? factRho / Double(paidFacts) : 0
         let deltaPerDomain = paid.categorical > 0 ? budget.reservedDelta / Double(paid.categorical) : 0
         var attributes: [DiscreteAttribute] = []
         var codes: [[Int32]] = []
@@ -96,21 +118,27 @@ public struct PrivateDiscretisation: Sendable {
                 publicColumn.categories = CategoryDomain(
                     values: domain, counts: nil, ordered: columnSchema.categories?.ordered ?? false,
                     source: columnSchema.categories?.source ?? .observed)
-                attribute = DiscreteAttribute.fitted(
-                    column: column, schema: publicColumn, maximumBins: maximumBins, bounds: nil, domain: domain, alwaysMissingCode: true)
+                attribute = Self.categoricalAttribute(name: columnSchema.name, domain: domain)
             case .numerical, .datetime:
-                let range = try Self.bounds(
+                let step = try Self.roundingStep(
+                    column: column, schema: columnSchema, rho: perColumnRho, countSensitivity: countSensitivity, budget: &budget,
+                    noise: &noise, declared: &declared)
+                var range = try Self.bounds(
                     column: column, schema: columnSchema, rho: perColumnRho, countSensitivity: countSensitivity, budget: &budget,
                     noise: &noise, declared: &declared)
                 if columnSchema.kind == .numerical {
+                    if step == 1 && !Self.isDeclared(columnSchema) { range = (range.lower.rounded(.down), range.upper.rounded(.up)) }
+                    let places = step.map { $0 >= 1 ? 0 : Int((-log10($0)).rounded()) } ?? 11
                     publicColumn.numerical = NumericalFacts(
-                        isInteger: columnSchema.numerical?.isInteger ?? false, decimalPlaces: columnSchema.numerical?.decimalPlaces ?? 0,
-                        minimum: range.lower, maximum: range.upper, boundsSource: columnSchema.numerical?.boundsSource ?? .observed)
+                        isInteger: step == 1, decimalPlaces: places, minimum: range.lower, maximum: range.upper,
+                        boundsSource: columnSchema.numerical?.boundsSource ?? .observed)
                 } else if let facts = columnSchema.datetime {
-                    publicColumn.datetime = DatetimeFacts(format: facts.format, minimum: range.lower, maximum: range.upper, boundsSource: facts.boundsSource)
+                    let format = Self.isDeclared(columnSchema) ? facts.format : PrivateNumberFormat.isoFormat(datetimeStep: step)
+                    publicColumn.datetime = DatetimeFacts(format: format, minimum: range.lower, maximum: range.upper, boundsSource: facts.boundsSource)
                 }
-                attribute = DiscreteAttribute.fitted(
-                    column: column, schema: publicColumn, maximumBins: maximumBins, bounds: range, domain: nil, alwaysMissingCode: true)
+                attribute = Self.binnedAttribute(
+                    name: columnSchema.name, isNumerical: columnSchema.kind == .numerical, range: range, roundingStep: step,
+                    maximumBins: maximumBins)
             }
             attributes.append(attribute)
             codes.append(attribute.encode(column))
@@ -133,11 +161,61 @@ public struct PrivateDiscretisation: Sendable {
             declared.append("\(schema.name).bounds")
             return (lower, upper)
         }
-        var range = try PrivateQuantile.bounds(
+        return try PrivateQuantile.bounds(
             of: column.numbers ?? [], rho: rho, countSensitivity: countSensitivity, noise: &noise, budget: &budget, purpose: "bounds(\(schema.name))")
-        if schema.numerical?.isInteger == true {
-            range = (range.lower.rounded(.down), range.upper.rounded(.up))
+    }
+
+    /// The output rounding step: declared with the block, implied by a date-only format, or paid.
+    static func roundingStep(
+        column: Column, schema: ColumnSchema, rho: Double, countSensitivity: Double, budget: inout PrivacyBudget,
+        noise: inout NoiseSource, declared: inout [String]
+    ) throws(SynthKitError) -> Double? {
+        let values = column.numbers ?? []
+        if schema.kind == .datetime {
+            if isDeclared(schema) {
+                let format = schema.datetime?.format ?? ""
+                let step = PrivateNumberFormat.datetimeStep(format: format)
+                declared.append("\(schema.name).format (\(format), declared with the bounds)")
+                declared.append("\(schema.name).rounding step (\(step == nil ? "a second" : "a day"), implied by the declared format)")
+                return step ?? 1
+            }
+            return try PrivateNumberFormat.datetimeStep(
+                of: values, rho: rho, countSensitivity: countSensitivity, noise: &noise, budget: &budget,
+                purpose: "rounding step(\(schema.name))")
         }
-        return range
+        if isDeclared(schema), let facts = schema.numerical {
+            declared.append("\(schema.name).decimal places (\(facts.isInteger ? "integer" : "\(facts.decimalPlaces)"), declared with the bounds)")
+            return facts.isInteger ? 1 : PrivateNumberFormat.numberStep(decimalPlaces: facts.decimalPlaces == 0 ? 11 : facts.decimalPlaces)
+        }
+        let places = try PrivateNumberFormat.decimalPlaces(
+            of: values, rho: rho, countSensitivity: countSensitivity, noise: &noise, budget: &budget,
+            purpose: "decimal places(\(schema.name))")
+        return PrivateNumberFormat.numberStep(decimalPlaces: places)
+    }
+
+    /// A categorical attribute over a public `domain`, with a missing code. Whether output values
+    /// are numbers depends on the domain alone (every value parses as a number), never on how
+    /// the private column happened to be stored.
+    static func categoricalAttribute(name: String, domain: [String]) -> DiscreteAttribute {
+        let numbers = domain.map { Double($0) }
+        let numeric: [Double]? = !domain.isEmpty && numbers.allSatisfy { $0 != nil } ? numbers.map { $0 ?? .nan } : nil
+        let encoding = CategoryEncoding(levels: domain, numericLevels: numeric, hasMissing: false)
+        return DiscreteAttribute(name: name, coding: .categorical(encoding), hasMissingCode: true)
+    }
+
+    /// A binned attribute over `range` (one bin per integer when an integer range fits in
+    /// `maximumBins`), decoding with `roundingStep`; built from public facts only.
+    static func binnedAttribute(
+        name: String, isNumerical: Bool, range: (lower: Double, upper: Double), roundingStep: Double?, maximumBins: Int
+    ) -> DiscreteAttribute {
+        let span = range.upper - range.lower
+        let edges: [Double]
+        if isNumerical && roundingStep == 1 && span >= 0 && span + 1 <= Double(maximumBins) && range.lower == range.lower.rounded() {
+            edges = (0...(Int(span) + 1)).map { range.lower - 0.5 + Double($0) }
+        } else {
+            edges = DiscreteAttribute.equalWidthEdges(lower: range.lower, upper: range.upper, bins: maximumBins)
+        }
+        let format = NumericalFormat(minimum: range.lower, maximum: range.upper, roundingStep: roundingStep)
+        return DiscreteAttribute(name: name, coding: .binned(edges: edges, format: format), hasMissingCode: true)
     }
 }

@@ -14,11 +14,16 @@ public import SynthKitTable
 ///    the batch, add/remove neighbours); values whose noisy count is below 3σ₁ are merged
 ///    into one bucket (sampled back uniformly among the merged values);
 /// 2. Kruskal over d − 1 exponential-mechanism draws with ε = √(8ρ₂/(d−1)), scoring pair
-///    (a, b) by ‖M_ab(D) − N·p̂_a ⊗ p̂_b‖₁ (sensitivity 1), p̂ the clipped noisy one-ways;
+///    (a, b) by ‖M_ab(D) − M̂_ab‖₁ (sensitivity 1), M̂ the two-way marginal of the model
+///    estimated from the one-way measurements alone (as `select` in private-pgm's `mst.py`:
+///    mirror descent with no edges, i.e. N·p̂_a ⊗ p̂_b with p̂ fitted, not clipped);
 /// 3. the d − 1 tree marginals with σ₂ = √((d−1)/(2ρ₃)).
 /// The phases sum exactly to ρ (the last one takes what remains). Estimation: ``TreeModel``
 /// (exact belief propagation, mirror descent); the result is stored as a tree-shaped
 /// ``DiscreteNetwork``.
+///
+/// **Neighbours.** Add/remove one row (unbounded DP, as private-pgm): every histogram has L2
+/// sensitivity 1 and the row count is never treated as public; the model's ledger says so.
 public struct MST: Synthesizer {
     /// The persisted kind.
     public static let kind: SynthesizerKind = "mst"
@@ -31,14 +36,15 @@ public struct MST: Synthesizer {
     public var maximumBins: Int
     /// Share of ρ for undeclared facts, in (0, 1).
     public var factShare: Double
-    /// Mirror-descent iterations.
+    /// Most mirror-descent iterations per estimation; estimation stops earlier on convergence
+    /// (no estimated count moved by more than 0.05 noise deviations over 50 iterations).
     public var iterations: Int
     /// Draw noise from the fit seed: reproducible and **not private** (tests only).
     public var insecureReproducible: Bool
 
     /// Creates a configuration; values are checked by `fit`.
     public init(
-        epsilon: Double, delta: Double = 1e-9, maximumBins: Int = 20, factShare: Double = 0.1, iterations: Int = 1000,
+        epsilon: Double, delta: Double = 1e-9, maximumBins: Int = 20, factShare: Double = 0.1, iterations: Int = 10_000,
         insecureReproducible: Bool = false
     ) {
         self.epsilon = epsilon
@@ -64,11 +70,13 @@ public struct MST: Synthesizer {
         }
         let paid = PrivateDiscretisation.paidFactCount(schema: schema)
         var budget = try PrivacyBudget(
-            epsilon: epsilon, delta: delta, reservedDelta: paid.categorical > 0 ? delta * PrivateDiscretisation.reservedDeltaShare : 0)
+            epsilon: epsilon, delta: delta, reservedDelta: paid.categorical > 0 ? delta * PrivateDiscretisation.reservedDeltaShare : 0,
+            neighbours: .addRemove)
         var noise = insecureReproducible ? NoiseSource.insecureReproducible(seed: options.seed) : .secure
         let factRho = paid.numerical + paid.categorical > 0 ? factShare * budget.totalRho : 0
         let discrete = try PrivateDiscretisation(
-            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho, budget: &budget, noise: &noise)
+            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho,
+            countSensitivity: budget.neighbours.histogramSensitivity, budget: &budget, noise: &noise)
         var fitting = MSTFitting(attributes: discrete.attributes, codes: discrete.codes)
         let (network, expansions) = try fitting.fit(iterations: iterations, budget: &budget, noise: &noise)
         let privacy = budget.record(declaredFacts: discrete.declaredFacts, testMode: !noise.isSecure)

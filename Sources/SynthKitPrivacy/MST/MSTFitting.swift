@@ -5,6 +5,8 @@ import SynthKitStatistical
 struct MSTFitting {
     let attributes: [DiscreteAttribute]
     var codes: [[Int32]]
+    /// Mirror-descent iterations the final estimation ran (after ``fit(iterations:budget:noise:)``).
+    var estimationIterations = 0
 
     init(attributes: [DiscreteAttribute], codes: [[Int32]]) {
         self.attributes = attributes
@@ -28,7 +30,7 @@ struct MSTFitting {
         var oneWayMeasurements: [[Double]] = []
         for attribute in learned {
             let counts = DiscreteStatistics.jointCounts(codes: codes, cardinalities: cardinalities, parents: [], child: attribute)
-            let noisy = oneWay.release(counts, noise: &noise)
+            let noisy = oneWay.release(counts: counts.map { Int($0) }, noise: &noise).map(Double.init)
             let kept = noisy.indices.filter { noisy[$0] >= 3 * oneWay.standardDeviation }
             let merged = noisy.indices.filter { noisy[$0] < 3 * oneWay.standardDeviation }
             var groups: [[Int32]] = kept.map { [Int32($0)] }
@@ -52,11 +54,14 @@ struct MSTFitting {
             let treeRho = phase
             try budget.charge(rho: treeRho, purpose: "spanning-tree selection (\(d - 1) exponential-mechanism draws)")
             let stepEpsilon = ZeroConcentratedPrivacy.exponentialMechanismEpsilon(rho: treeRho / Double(d - 1))
-            let estimates = oneWayMeasurements.map { values -> [Double] in
-                let clipped = values.map { max(0, $0) }
-                let sum = clipped.reduce(0, +)
-                return sum > 0 ? clipped.map { $0 / sum } : clipped.map { _ in 1 / Double(clipped.count) }
+            // The model fitted to the one-way measurements alone (mst.py's `select`): with no
+            // edges it is a product of its one-way marginals, estimated by the same mirror descent.
+            var independent = TreeModel(cardinalities: learned.map { cardinalities[$0] }, edges: [])
+            let oneWayOnly = oneWayMeasurements.enumerated().map { node, values in
+                TreeModel.Measurement(node: node, isEdge: false, values: values, standardDeviation: oneWay.standardDeviation)
             }
+            independent.estimate(measurements: oneWayOnly, total: max(total, 1), iterations: iterations)
+            let estimates = independent.marginals().nodes
             var pairs: [(Int, Int)] = []
             var scores: [Double] = []
             for first in 0..<d {
@@ -99,12 +104,12 @@ struct MSTFitting {
                 let counts = DiscreteStatistics.jointCounts(
                     codes: codes, cardinalities: cardinalities, parents: [learned[tree.parents[node]]], child: learned[node])
                 measurements.append(TreeModel.Measurement(
-                    node: node, isEdge: true, values: twoWay.release(counts, noise: &noise), standardDeviation: twoWay.standardDeviation))
+                    node: node, isEdge: true, values: twoWay.release(counts: counts.map { Int($0) }, noise: &noise).map(Double.init), standardDeviation: twoWay.standardDeviation))
             }
         } else {
             _ = try budget.chargeRemaining(purpose: "one-way marginals (remaining budget unused by a single column)")
         }
-        tree.estimate(measurements: measurements, total: max(total, 1), iterations: iterations)
+        estimationIterations = tree.estimate(measurements: measurements, total: max(total, 1), iterations: iterations).iterations
         let (nodeMarginals, edgeMarginals) = tree.marginals()
         var nodes: [DiscreteNetwork.Node] = []
         for node in tree.order {

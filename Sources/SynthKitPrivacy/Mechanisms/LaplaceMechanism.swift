@@ -6,6 +6,12 @@ public import SynthKitCore
 /// As a pure ε-DP mechanism it is ε²/2-zCDP, which is what a ``PrivacyBudget`` is charged.
 /// For counts, b = Δ/ε with Δ = 1 under add/remove neighbours (2 when a row is replaced);
 /// noise on probabilities would need b = Δ/(n·ε): confusing the two is DataSynthesizer #34.
+///
+/// **Counts** go through ``release(counts:noise:)``: the discrete Laplace (two-sided
+/// geometric) distribution P(y) ∝ exp(−|y|/b) on the integers, b rounded up to a dyadic
+/// rational and sampled exactly (Canonne, Kamath & Steinke 2020, Algorithm 2), which is ε-DP
+/// for integer statistics with L1 sensitivity Δ (Ghosh, Roughgarden & Sundararajan 2012) and
+/// immune to the floating-point attack of Mironov (2012).
 public struct LaplaceMechanism: Sendable, Hashable {
     /// The L1 sensitivity Δ.
     public var sensitivity: Double
@@ -28,6 +34,12 @@ public struct LaplaceMechanism: Sendable, Hashable {
     /// `values` with independent Laplace(0, b) noise added.
     public func release(_ values: [Double], noise: inout NoiseSource) -> [Double] {
         values.map { $0 + noise.nextLaplace(scale: scale) }
+    }
+
+    /// `counts` with independent discrete Laplace noise of scale b = Δ/ε (rounded up), exactly.
+    public func release(counts: [Int], noise: inout NoiseSource) -> [Int] {
+        let exactScale = DyadicRational(atLeast: scale.nextUp.nextUp)
+        return counts.map { $0 + Int(noise.discreteLaplace(scale: exactScale)) }
     }
 
     /// Charges ``rho`` to `budget`, then releases `values`.

@@ -9,8 +9,13 @@ import Foundation
 /// exists for tests and debugging only; every model fitted with it records
 /// `testMode = true` and is labelled "not private: reproducible test mode".
 ///
-/// Continuous noise uses double-precision inversion (Laplace) and Box-Muller (Gaussian); the
-/// floating-point attacks of Mironov 2012 are not mitigated (no snapping or discrete sampler).
+/// Everything the synthesizers release is sampled exactly from integers (Mironov 2012's
+/// floating-point attack needs a continuous sampler): discrete Gaussian and discrete Laplace
+/// noise on counts and exact Bernoulli(exp(−γ)) selection (`NoiseSource+Exact.swift`,
+/// ``ExponentialMechanism``). The continuous draws here (Box-Muller ``nextNormal()``,
+/// inversion ``nextLaplace(scale:)``, ``nextGumbel()``) remain for real-valued statistics and
+/// ``PrivateQuantile/estimate(sortedValues:quantile:lower:upper:epsilon:noise:)`` only, which
+/// no synthesizer uses.
 public struct NoiseSource: RandomNumberGenerator, Sendable {
     enum Storage: Sendable {
         case secure

@@ -8,13 +8,15 @@ import SynthKitMath
 /// clamped to [lower, upper] and sorted, x₀ = lower ≤ x₁ ≤ … ≤ xₙ ≤ xₙ₊₁ = upper, interval i
 /// = [xᵢ, xᵢ₊₁] gets utility −|i − q·n| (sensitivity 1) and is chosen with probability
 /// ∝ (xᵢ₊₁ − xᵢ)·exp(ε·utility/2); the answer is uniform in it. ε-DP, ε²/8-zCDP. O(n log n).
+/// Sampled in double precision (Gumbel-max over log-widths, a uniform point): not hardened
+/// against floating-point attacks, and not used by the synthesizers.
 ///
-/// **Bounds without public facts** (``bounds(of:rho:tailShare:noise:budget:purpose:)``):
-/// half of ρ measures a histogram over sign × power-of-two magnitude bins (±[2ᵏ, 2ᵏ⁺¹),
-/// k = −20…62, and zero) with the Gaussian mechanism (each row in one bin, Δ = 1); the coarse
-/// range spans the bins whose noisy count exceeds 3σ and the bin of the largest noisy count
-/// (so small tables still get a range, if a narrow one). The other half pays two quantiles
-/// (`tailShare` and 1 − `tailShare`) inside that range. Rows outside are clamped.
+/// **Bounds without public facts** (``bounds(of:rho:countSensitivity:noise:budget:purpose:)``):
+/// ρ measures a histogram over sign × power-of-two magnitude bins (±[2ᵏ, 2ᵏ⁺¹),
+/// k = −20…62, and zero) with the discrete Gaussian mechanism (each row in one bin, Δ = 1);
+/// the range spans the bins whose noisy count exceeds a Bonferroni threshold and the bin of
+/// the largest noisy count (so small tables still get a range, if a narrow one). Rows
+/// outside are clamped.
 public enum PrivateQuantile {
     /// The ε-DP estimate of quantile `quantile` of `values` within [lower, upper].
     public static func estimate(
@@ -51,9 +53,10 @@ public enum PrivateQuantile {
         let finite = values.filter { $0.isFinite }
         let histogram = GaussianMechanism(sensitivity: countSensitivity, rho: rho)
         let edges = magnitudeEdges()
-        var counts = [Double](repeating: 0, count: edges.count - 1)
+        var counts = [Int](repeating: 0, count: edges.count - 1)
         for value in finite { counts[bin(of: value, edges: edges)] += 1 }
-        let noisy = try histogram.release(counts, purpose: "\(purpose): magnitude histogram", budget: &budget, noise: &noise)
+        let noisy = try histogram.release(counts: counts, purpose: "\(purpose): magnitude histogram", budget: &budget, noise: &noise)
+            .map(Double.init)
         // Bonferroni over the bins: an empty bin passes with probability at most 1% overall.
         let threshold = histogram.standardDeviation * NormalDistribution.quantile(1 - 0.01 / Double(counts.count))
         let kept = noisy.indices.filter { noisy[$0] > threshold }

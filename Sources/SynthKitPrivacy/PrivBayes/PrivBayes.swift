@@ -25,7 +25,8 @@ import Foundation
 /// cells average less than a few σ is noise after clipping.
 ///
 /// **Neighbours.** Replace-one-row throughout (the row count n is public, as in the paper), so
-/// the fact step's histograms also use L2 sensitivity √2.
+/// the fact step's histograms also use L2 sensitivity √2. The model's ledger records the
+/// relation and lists the row count among the public facts.
 ///
 /// Noise is secure unless the fit asks for ``NoiseSource/insecureReproducible(seed:)``
 /// through `insecureReproducible`, which marks the model "not private".
@@ -84,11 +85,12 @@ public struct PrivBayes: Synthesizer {
         }
         let paid = PrivateDiscretisation.paidFactCount(schema: schema)
         var budget = try PrivacyBudget(
-            epsilon: epsilon, delta: delta, reservedDelta: paid.categorical > 0 ? delta * PrivateDiscretisation.reservedDeltaShare : 0)
+            epsilon: epsilon, delta: delta, reservedDelta: paid.categorical > 0 ? delta * PrivateDiscretisation.reservedDeltaShare : 0,
+            neighbours: .replaceOne)
         var noise = insecureReproducible ? NoiseSource.insecureReproducible(seed: options.seed) : .secure
         let factRho = paid.numerical + paid.categorical > 0 ? factShare * budget.totalRho : 0
         let discrete = try PrivateDiscretisation(
-            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho, countSensitivity: 2.0.squareRoot(),
+            table: table, schema: schema, maximumBins: maximumBins, factRho: factRho, countSensitivity: budget.neighbours.histogramSensitivity,
             budget: &budget, noise: &noise)
         let attributes = discrete.attributes
         let cardinalities = attributes.map(\.cardinality)
@@ -126,7 +128,7 @@ public struct PrivBayes: Synthesizer {
             for choice in structure {
                 let counts = DiscreteStatistics.jointCounts(
                     codes: discrete.codes, cardinalities: cardinalities, parents: choice.parents, child: choice.attribute)
-                let noisy = mechanism.release(counts, noise: &noise)
+                let noisy = mechanism.release(counts: counts.map { Int($0) }, noise: &noise).map(Double.init)
                 nodes.append(DiscreteNetwork.Node(
                     attribute: choice.attribute, parents: choice.parents,
                     conditional: DiscreteNetwork.conditional(fromJointCounts: noisy, cardinality: cardinalities[choice.attribute])))
@@ -143,7 +145,7 @@ public struct PrivBayes: Synthesizer {
     /// The mechanism for one joint count table costing `tableRho`: L2 sensitivity √2 on counts
     /// (one replaced row moves two cells by 1), so σ = 1/√ρ_table.
     package static func countMechanism(tableRho: Double) -> GaussianMechanism {
-        GaussianMechanism(sensitivity: 2.0.squareRoot(), rho: tableRho)
+        GaussianMechanism(sensitivity: NeighbouringRelation.replaceOne.histogramSensitivity, rho: tableRho)
     }
 
     /// The sensitivity of mutual information in nats for n ≥ 2 rows (Zhang et al. 2017,
