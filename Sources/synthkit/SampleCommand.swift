@@ -10,17 +10,24 @@ struct SampleCommand: ParsableCommand {
         discussion: """
             Rows are drawn in batches (--batch-size) and streamed to the output, so memory stays
             bounded for any --rows. The output depends only on the model, --rows and --seed: not on
-            --batch-size or --threads (row i is always drawn from the same random stream).
+            --batch-size or --threads (row i is always drawn from the same random stream; with
+            constraints, from fixed blocks of rows of their own streams).
 
             Examples:
               synthkit sample adult.synth --rows 50000 --seed 7 -o synthetic.csv
               synthkit sample adult.synth --rows 10000000 -o big.csv
               synthkit sample adult.synth --rows 10000 --condition 'income=>50K' --condition 'sex=Female' -o rich-women.csv
               synthkit sample adult.synth --conditions known.csv -o completed.csv
+              synthkit sample adult.synth --rows 10000 --rebalance sex=uniform -o balanced.csv
+              synthkit sample adult.synth --rows 10000 --rebalance 'race=White:0.4,Black:0.3,Other:0.3' -o rebalanced.csv
 
             --condition col=value splits at the first '=' and fixes col in every row (exact for the
             Gaussian copula, bounded rejection for other models). --conditions fixes the columns of
             each row of a CSV file and generates the rest, one output row per input row.
+            --rebalance col=uniform or col=value:share,... gives a categorical column a target
+            distribution (exact to one row, by largest remainder) while the other columns keep
+            their conditional distribution given it. Constraints stored in the model hold in
+            conditioned rows too; a condition contradicting one is an error naming both.
             """)
 
     @Argument(help: "The model file written by `fit`.")
@@ -34,6 +41,9 @@ struct SampleCommand: ParsableCommand {
 
     @Option(name: .customLong("conditions"), help: "A CSV file of known column values, one output row per row.")
     var conditionsFile: String?
+
+    @Option(help: "Target distribution of a categorical column: col=uniform or col=value:share,value:share.")
+    var rebalance: String?
 
     @Flag(help: "Allow conditioning on values never seen in training (written as given).")
     var allowUnseen = false
@@ -56,6 +66,9 @@ struct SampleCommand: ParsableCommand {
     func validate() throws {
         guard rows != nil || conditionsFile != nil else { throw ValidationError("give --rows (or --conditions FILE)") }
         if let rows, rows < 0 { throw ValidationError("--rows must be zero or more, got \(rows)") }
+        if rebalance != nil && (conditionsFile != nil || rows == nil) {
+            throw ValidationError("--rebalance needs --rows and cannot be combined with --conditions")
+        }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 
@@ -64,27 +77,32 @@ struct SampleCommand: ParsableCommand {
             let progress = common.progress
             let loaded = try ModelFile.load(model)
             let seed = Seed(common.seed)
+            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let conditioning = ConditionalSamplingRun(
-                assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen)
+                assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen, rebalance: rebalance)
+            let recorder = try governance.recorder(command: "sample")
+            defer { recorder.abandonIfUncommitted() }
+            let modelRecord = try recorder.model(model, provenance: loaded.provenance)
             if conditioning.isRequested {
-                let (drawn, report) = try conditioning.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
+                let (drawn, report) = try conditioning.sample(
+                    loaded, constraints: constraints, seed: seed, threads: common.threads, reader: csv.reader)
+                let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: 0)
+                try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: faked.rowCount, output: output))
                 try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                     try CSVWriter().writeHeader(loaded.schema.columnNames, to: handle, path: output)
-                    try CSVWriter().appendRows(of: drawn, schema: loaded.schema, to: handle, path: output)
+                    try CSVWriter().appendRows(of: faked, schema: loaded.schema, to: handle, path: output)
                 }
+                try recorder.commit()
                 progress.report(stage: "wrote \(report.producedRows) of \(report.requestedRows) conditioned rows (\(report.method)) to \(output)", fraction: nil)
                 try json.write(SampleOutput(output: output, rows: report.producedRows, seed: common.seed, model: model, conditioning: report))
                 return
             }
             let rows = rows ?? 0
-            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let watermark = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in GreenListWatermark(key: try WatermarkKey.load(path: path)) }
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
-            let recorder = try governance.recorder(command: "sample")
-            defer { recorder.abandonIfUncommitted() }
-            let modelRecord = try recorder.model(model, provenance: loaded.provenance)
             try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
+            var constrained = ConstrainedRowStream(constraints: constraints, model: loaded, seed: seed, threads: common.threads)
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {
@@ -93,8 +111,7 @@ struct SampleCommand: ParsableCommand {
                     progress.report(stage: "sampling \(rows) rows", fraction: Double(start) / Double(max(rows, 1)))
                     let drawn = constraints.constraints.isEmpty
                         ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
-                        : try constraints.enforce(
-                            sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
+                        : try constrained.next(count)
                     let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
                     let marked = watermark?.marking(faked, schema: loaded.schema, constraints: constraints) ?? faked
                     try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
