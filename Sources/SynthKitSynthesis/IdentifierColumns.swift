@@ -63,6 +63,20 @@ public func regenerateIdentifiers(in table: Table, schema: Schema, offset: Int) 
     return result
 }
 
+/// `table` with the `id` columns of `schema` (except those named in `keeping`) renumbered as
+/// rows `offset..<offset+rowCount` of a fresh id sequence in the format of the column's first
+/// value, so rows assembled from several draws (constrained blocks, conditions) carry distinct
+/// ids numbered by their place in the output. Other columns are unchanged. O(rows × id columns).
+public func renumberingIdentifiers(in table: Table, schema: Schema, offset: Int, keeping: Set<String> = []) -> Table {
+    var result = table
+    for columnSchema in schema.columns where columnSchema.kind == .id && !keeping.contains(columnSchema.name) {
+        guard let column = table[columnSchema.name], column.count > 0 else { continue }
+        let format = IdentifierFormat.learned(from: column.prefix(1))
+        result = result.replacing(format.generate(name: column.name, count: table.rowCount, offset: offset))
+    }
+    return result
+}
+
 /// A column of `count` missing text values (how `pii` columns are written until they are faked).
 public func blankColumn(named name: String, count: Int) -> Column {
     Column(name: name, values: .categorical(codes: [Int32](repeating: -1, count: count), levels: []))

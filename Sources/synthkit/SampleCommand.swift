@@ -102,8 +102,8 @@ struct SampleCommand: ParsableCommand {
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
             try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
-            var constrained = ConstrainedRowStream(constraints: constraints, model: loaded, seed: seed, threads: common.threads)
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
+                var constrained = ConstrainedRowStream(constraints: constraints, model: loaded, seed: seed, threads: common.threads)
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {
                     let start = batch * batchSize

@@ -33,10 +33,22 @@ public struct ConstrainedRowStream: Sendable {
     var pending: Table?
     var uniqueSeen: [String: Set<String>] = [:]
     var exhaustion: SynthKitError?
+    var produced = 0
+    /// When set, `id` columns are renumbered by global row (``renumberingIdentifiers(in:schema:offset:keeping:)``).
+    var identifierSchema: Schema?
+    var keptIdentifiers: Set<String> = []
 
     /// A stream over any candidate source.
-    public init(constraints: ConstraintSet, seed: Seed, maximumDrawsPerRow: Int = 100, context: String? = nil, source: @escaping Source) {
+    ///
+    /// Pass the model's `schema` to have `id` columns renumbered by global row (except the
+    /// columns in `keepingIdentifiers`, e.g. conditioned ones), so ids stay unique across blocks.
+    public init(
+        constraints: ConstraintSet, seed: Seed, maximumDrawsPerRow: Int = 100, context: String? = nil,
+        schema: Schema? = nil, keepingIdentifiers: Set<String> = [], source: @escaping Source
+    ) {
         self.constraints = constraints
+        self.identifierSchema = schema
+        self.keptIdentifiers = keepingIdentifiers
         self.seed = seed
         self.maximumDrawsPerRow = max(1, maximumDrawsPerRow)
         self.context = context
@@ -45,7 +57,7 @@ public struct ConstrainedRowStream: Sendable {
 
     /// A stream over the unconditioned rows of `model` (candidates are slices of the block seed's row sequence).
     public init(constraints: ConstraintSet, model: any SynthesisModel, seed: Seed, threads: Int?, maximumDrawsPerRow: Int = 100) {
-        self.init(constraints: constraints, seed: seed, maximumDrawsPerRow: maximumDrawsPerRow) { range, blockSeed throws(SynthKitError) in
+        self.init(constraints: constraints, seed: seed, maximumDrawsPerRow: maximumDrawsPerRow, schema: model.schema) { range, blockSeed throws(SynthKitError) in
             try model.sample(rows: range, seed: blockSeed, threads: threads)
         }
     }
@@ -82,7 +94,12 @@ public struct ConstrainedRowStream: Sendable {
             remaining -= taken
         }
         if parts.isEmpty { return try source(0..<0, seed) }
-        return parts.count == 1 ? parts[0] : try Table.concatenating(parts)
+        var rows = parts.count == 1 ? parts[0] : try Table.concatenating(parts)
+        if let identifierSchema {
+            rows = renumberingIdentifiers(in: rows, schema: identifierSchema, offset: produced, keeping: keptIdentifiers)
+        }
+        produced += rows.rowCount
+        return rows
     }
 
     /// Why the stream ended, or `nil` while it goes on.
@@ -133,15 +150,20 @@ public struct ConstrainedRowStream: Sendable {
         }
         guard ok else { return false }
         for (index, constraint) in constraints.constraints.enumerated() {
-            guard case .unique(let column) = constraint, let value = batch[column]?.text(at: row) else { continue }
+            guard case .unique(let column) = constraint, !isRenumbered(column), let value = batch[column]?.text(at: row) else { continue }
             if uniqueSeen[column]?.contains(value) == true {
                 rejections[index] += 1
                 return false
             }
         }
-        for case .unique(let column) in constraints.constraints {
+        for case .unique(let column) in constraints.constraints where !isRenumbered(column) {
             if let value = batch[column]?.text(at: row) { uniqueSeen[column, default: []].insert(value) }
         }
         return true
+    }
+
+    /// Whether `column` is an `id` column renumbered after acceptance (unique by construction).
+    func isRenumbered(_ column: String) -> Bool {
+        identifierSchema?[column]?.kind == .id && !keptIdentifiers.contains(column)
     }
 }

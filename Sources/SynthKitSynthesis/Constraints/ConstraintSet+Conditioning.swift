@@ -8,7 +8,8 @@ extension ConstraintSet {
     /// fixed value no row could carry is an error naming both. Its rows are then read from a
     /// ``ConstrainedRowStream`` seeded `seed.derived("condition", index: i)` whose candidates are
     /// the model's conditioned rows (exact for ``ConditionalSampling`` models, bounded rejection
-    /// otherwise), so the rows depend only on the seed and their index. A condition whose
+    /// otherwise), so the rows depend only on the seed and their index; `id` columns that are not
+    /// conditioned are renumbered over the whole output, so ids are unique. A condition whose
     /// constraints reject too many candidates gets fewer rows, reported in `producedRows`.
     /// Without constraints this is ``SynthesisModel/sampleConditioned(conditions:seed:options:)``.
     /// - Throws: `.conditionUnsatisfiable` for a condition contradicting a constraint, plus the
@@ -16,7 +17,12 @@ extension ConstraintSet {
     public func sampleConditioned(
         _ model: any SynthesisModel, conditions: [Condition], seed: Seed, options: ConditioningOptions
     ) throws(SynthKitError) -> ConditionalSample {
-        if constraints.isEmpty { return try model.sampleConditioned(conditions: conditions, seed: seed, options: options) }
+        let fixedColumns = Set(conditions.flatMap { $0.assignments.map(\.column) })
+        if constraints.isEmpty {
+            var result = try model.sampleConditioned(conditions: conditions, seed: seed, options: options)
+            result.table = renumberingIdentifiers(in: result.table, schema: model.schema, offset: 0, keeping: fixedColumns)
+            return result
+        }
         var parts: [Table] = []
         var produced: [Int] = []
         var method = ConditionalSample.Method.exact
@@ -33,7 +39,8 @@ extension ConstraintSet {
             let conditionSeed = seed.derived("condition", index: index)
             if model as? any ConditionalSampling == nil { method = .rejection }
             var stream = ConstrainedRowStream(
-                constraints: self, seed: conditionSeed, context: "condition \(described)"
+                constraints: self, seed: conditionSeed, context: "condition \(described)",
+                schema: model.schema, keepingIdentifiers: fixedColumns
             ) { range, blockSeed throws(SynthKitError) in
                 try model.sampleConditioned(
                     conditions: [Condition(assignments: assignments, rowCount: range.count)],
@@ -45,7 +52,8 @@ extension ConstraintSet {
             produced.append(rows.rowCount)
         }
         return ConditionalSample(
-            table: try Table.concatenating(parts), producedRows: produced,
+            table: renumberingIdentifiers(in: try Table.concatenating(parts), schema: model.schema, offset: 0, keeping: fixedColumns),
+            producedRows: produced,
             requestedRows: conditions.map(\.rowCount), method: method)
     }
 
