@@ -59,8 +59,7 @@ struct AugmentCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
-            let loaded = try ModelFile.load(model)
-            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
+            let (loaded, constraints) = try ConstraintFile.model(model)
             let recorder = try governance.recorder(command: "augment")
             defer { recorder.abandonIfUncommitted() }
             let raw = try csv.readTable(input)

@@ -75,9 +75,8 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
-            let loaded = try ModelFile.load(model)
+            let (loaded, constraints) = try ConstraintFile.model(model)
             let seed = Seed(common.seed)
-            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
             let conditioning = ConditionalSamplingRun(
                 assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen, rebalance: rebalance)
             let recorder = try governance.recorder(command: "sample")
@@ -103,7 +102,7 @@ struct SampleCommand: ParsableCommand {
             let batches = (rows + batchSize - 1) / batchSize
             try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: rows, output: output))
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
-                var constrained = ConstrainedRowStream(constraints: constraints, model: loaded, seed: seed, threads: common.threads)
+                let constrained = ConstrainedRowStream(constraints: constraints, model: loaded, seed: seed, threads: common.threads)
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {
                     let start = batch * batchSize

@@ -21,7 +21,7 @@ public func checkConstraints(_ model: any SynthesisModel, sourceLocation: Source
     #expect(rows.rowCount == 500, sourceLocation: sourceLocation)
     #expect(set.violations(in: rows).isEmpty, "rows violating constraints: \(set.violations(in: rows).prefix(5))", sourceLocation: sourceLocation)
     #expect(tablesAreIdentical(rows, again), "constrained sample depends on threads", sourceLocation: sourceLocation)
-    var stream = ConstrainedRowStream(constraints: set, model: model, seed: Seed(8), threads: 2)
+    let stream = ConstrainedRowStream(constraints: set, model: model, seed: Seed(8), threads: 2)
     let pieces = try Table.concatenating([try stream.next(300), try stream.next(900)])
     let whole = try set.enforce(sampling: model, rowCount: 1200, seed: Seed(8), threads: 1)
     #expect(tablesAreIdentical(pieces, whole), "constrained rows depend on how they are read", sourceLocation: sourceLocation)

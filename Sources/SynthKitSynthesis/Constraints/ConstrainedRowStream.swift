@@ -14,9 +14,10 @@ public import SynthKitTable
 /// Expected cost O(rows / acceptance rate); at most `blockRows × maximumDrawsPerRow` candidates
 /// per block, so an unsatisfiable set ends in an error naming the constraint that rejected most
 /// rows, never a hang.
-public struct ConstrainedRowStream: Sendable {
+public final class ConstrainedRowStream {
     /// Candidate rows: positions `range` of the candidate sequence of the block seed `seed`.
-    public typealias Source = @Sendable (_ range: Range<Int>, _ seed: Seed) throws(SynthKitError) -> Table
+    /// (Untyped `throws`: errors other than ``SynthKitError`` become `.internalFailure`.)
+    public typealias Source = (_ range: Range<Int>, _ seed: Seed) throws -> Table
 
     /// The number of rows of one block (part of the determinism contract).
     public static let blockRows = 1024
@@ -34,6 +35,10 @@ public struct ConstrainedRowStream: Sendable {
     var uniqueSeen: [String: Set<String>] = [:]
     var exhaustion: SynthKitError?
     var produced = 0
+    /// Candidate rows examined so far (over every block).
+    public private(set) var candidatesDrawn = 0
+    /// Candidate rows kept so far; `1 − candidatesKept / candidatesDrawn` is the rejection rate.
+    public private(set) var candidatesKept = 0
     /// When set, `id` columns are renumbered by global row (``renumberingIdentifiers(in:schema:offset:keeping:)``).
     var identifierSchema: Schema?
     var keptIdentifiers: Set<String> = []
@@ -56,16 +61,27 @@ public struct ConstrainedRowStream: Sendable {
     }
 
     /// A stream over the unconditioned rows of `model` (candidates are slices of the block seed's row sequence).
-    public init(constraints: ConstraintSet, model: any SynthesisModel, seed: Seed, threads: Int?, maximumDrawsPerRow: Int = 100) {
-        self.init(constraints: constraints, seed: seed, maximumDrawsPerRow: maximumDrawsPerRow, schema: model.schema) { range, blockSeed throws(SynthKitError) in
+    public convenience init(constraints: ConstraintSet, model: any SynthesisModel, seed: Seed, threads: Int?, maximumDrawsPerRow: Int = 100) {
+        self.init(constraints: constraints, seed: seed, maximumDrawsPerRow: maximumDrawsPerRow, schema: model.schema) { range, blockSeed in
             try model.sample(rows: range, seed: blockSeed, threads: threads)
+        }
+    }
+
+    /// Candidate rows from the source, with its errors as ``SynthKitError``.
+    func candidates(_ range: Range<Int>, _ blockSeed: Seed) throws(SynthKitError) -> Table {
+        do {
+            return try source(range, blockSeed)
+        } catch let error as SynthKitError {
+            throw error
+        } catch {
+            throw SynthKitError(.internalFailure, "the candidate rows could not be drawn", underlying: error)
         }
     }
 
     /// The next `count` rows of the sequence.
     /// - Throws: `.conditionUnsatisfiable` when the stream ended (a block ran out of budget)
     ///   before `count` rows; errors of the source.
-    public mutating func next(_ count: Int) throws(SynthKitError) -> Table {
+    public func next(_ count: Int) throws(SynthKitError) -> Table {
         let rows = try next(upTo: count)
         if rows.rowCount < count, let exhaustion { throw exhaustion }
         return rows
@@ -74,7 +90,7 @@ public struct ConstrainedRowStream: Sendable {
     /// The next `count` rows, or fewer when the stream ends first (a block ran out of budget;
     /// ``exhaustionMessage`` then says why).
     /// - Throws: errors of the source.
-    public mutating func next(upTo count: Int) throws(SynthKitError) -> Table {
+    public func next(upTo count: Int) throws(SynthKitError) -> Table {
         precondition(count >= 0, "cannot read \(count) rows")
         var parts: [Table] = []
         var remaining = count
@@ -93,7 +109,7 @@ public struct ConstrainedRowStream: Sendable {
             pending = block.gatheringRows(Array(taken..<block.rowCount))
             remaining -= taken
         }
-        if parts.isEmpty { return try source(0..<0, seed) }
+        if parts.isEmpty { return try candidates(0..<0, seed) }
         var rows = parts.count == 1 ? parts[0] : try Table.concatenating(parts)
         if let identifierSchema {
             rows = renumberingIdentifiers(in: rows, schema: identifierSchema, offset: produced, keeping: keptIdentifiers)
@@ -107,7 +123,7 @@ public struct ConstrainedRowStream: Sendable {
 
     /// Draws block `nextBlock` by rejection. A block that runs out of budget is returned with the
     /// rows it has and ends the stream (``exhaustion`` is thrown by the read that wants more).
-    mutating func produceBlock() throws(SynthKitError) -> Table {
+    func produceBlock() throws(SynthKitError) -> Table {
         let rowCount = Self.blockRows
         let blockSeed = seed.derived("constraints.block", index: nextBlock)
         nextBlock += 1
@@ -118,13 +134,15 @@ public struct ConstrainedRowStream: Sendable {
         var rejections = [Int](repeating: 0, count: constraints.constraints.count)
         while keptCount < rowCount && drawn < budget {
             let count = min(max(rowCount - keptCount, 1024) * 2, budget - drawn)
-            let batch = try source(drawn..<(drawn + count), blockSeed)
+            let batch = try candidates(drawn..<(drawn + count), blockSeed)
             drawn += count
             var indices: [Int] = []
             for row in 0..<batch.rowCount where keptCount + indices.count < rowCount {
+                candidatesDrawn += 1
                 if accepts(row: row, of: batch, rejections: &rejections) { indices.append(row) }
             }
             keptCount += indices.count
+            candidatesKept += indices.count
             kept.append(batch.gatheringRows(indices))
         }
         if keptCount < rowCount {
@@ -142,7 +160,7 @@ public struct ConstrainedRowStream: Sendable {
     }
 
     /// Whether row `row` satisfies every constraint and is new for every `unique` column; records it when kept.
-    mutating func accepts(row: Int, of batch: Table, rejections: inout [Int]) -> Bool {
+    func accepts(row: Int, of batch: Table, rejections: inout [Int]) -> Bool {
         var ok = true
         for (index, constraint) in constraints.constraints.enumerated() where !constraint.isSatisfied(row: row, table: batch) {
             rejections[index] += 1

@@ -28,13 +28,24 @@ extension ConstraintSet {
     }
 
     /// A model file with these constraints stored under the envelope key `constraints` (the
-    /// first key in sorted order, so the rest of the bytes are unchanged).
+    /// first key in sorted order, so the rest of the bytes are unchanged), together with the
+    /// ``ConstraintTransform``s the model was fitted under and the data's `schema` (key
+    /// `transforms` and `schema` inside that object; absent when there are no transforms).
     /// - Throws: `.corruptArchive` when `model` is not a JSON object.
-    public func attaching(to model: Data) throws(SynthKitError) -> Data {
+    public func attaching(to model: Data, transforms: [ConstraintTransform] = [], schema: Schema? = nil) throws(SynthKitError) -> Data {
         guard let brace = model.firstIndex(of: UInt8(ascii: "{")) else {
             throw SynthKitError(.corruptArchive, "the model file is not a JSON object")
         }
-        guard let encoded = try? JSONSerialization.data(withJSONObject: fileObject(), options: [.sortedKeys]) else {
+        var object = fileObject()
+        if !transforms.isEmpty, let schema {
+            guard let transformData = try? JSONEncoder().encode(transforms),
+                  let transformObject = try? JSONSerialization.jsonObject(with: transformData),
+                  let schemaObject = try? JSONSerialization.jsonObject(with: try schema.encode())
+            else { throw SynthKitError(.internalFailure, "constraint transforms could not be encoded") }
+            object["transforms"] = transformObject
+            object["schema"] = schemaObject
+        }
+        guard let encoded = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
             throw SynthKitError(.internalFailure, "constraints could not be encoded")
         }
         var result = Data(model[...brace])
@@ -43,6 +54,24 @@ extension ConstraintSet {
         result.append(UInt8(ascii: ","))
         result.append(model[model.index(after: brace)...])
         return result
+    }
+
+    /// The transforms and data schema stored beside the constraints of a model file, or `nil`
+    /// when the model was fitted on untransformed data.
+    /// - Throws: `.corruptArchive` when they are present but malformed.
+    public static func storedTransforms(in model: Data, file: String) throws(SynthKitError) -> (transforms: [ConstraintTransform], schema: Schema)? {
+        guard let object = try? JSONSerialization.jsonObject(with: model) as? [String: Any],
+              let constraints = object["constraints"] as? [String: Any],
+              let transforms = constraints["transforms"], let schema = constraints["schema"]
+        else { return nil }
+        guard let transformData = try? JSONSerialization.data(withJSONObject: transforms),
+              let decoded = try? JSONDecoder().decode([ConstraintTransform].self, from: transformData),
+              let schemaData = try? JSONSerialization.data(withJSONObject: schema),
+              let decodedSchema = try? Schema.decode(data: schemaData, file: file)
+        else {
+            throw SynthKitError(.corruptArchive, "the stored constraint transforms are malformed", location: .init(file: file, field: "constraints.transforms"))
+        }
+        return (decoded, decodedSchema)
     }
 
     /// The constraints stored in a model file (empty when none).

@@ -38,10 +38,10 @@ extension ConstraintSet {
             let assignments = condition.assignments
             let conditionSeed = seed.derived("condition", index: index)
             if model as? any ConditionalSampling == nil { method = .rejection }
-            var stream = ConstrainedRowStream(
+            let stream = ConstrainedRowStream(
                 constraints: self, seed: conditionSeed, context: "condition \(described)",
                 schema: model.schema, keepingIdentifiers: fixedColumns
-            ) { range, blockSeed throws(SynthKitError) in
+            ) { range, blockSeed in
                 try model.sampleConditioned(
                     conditions: [Condition(assignments: assignments, rowCount: range.count)],
                     seed: blockSeed.derived("candidates", index: range.lowerBound), options: options

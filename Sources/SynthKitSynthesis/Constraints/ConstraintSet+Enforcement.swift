@@ -13,7 +13,7 @@ extension ConstraintSet {
         sampling model: any SynthesisModel, rowCount: Int, seed: Seed, threads: Int?, maximumDrawsPerRow: Int = 100
     ) throws(SynthKitError) -> Table {
         if constraints.isEmpty { return try model.sample(rows: 0..<rowCount, seed: seed, threads: threads) }
-        var stream = ConstrainedRowStream(
+        let stream = ConstrainedRowStream(
             constraints: self, model: model, seed: seed, threads: threads, maximumDrawsPerRow: maximumDrawsPerRow)
         return try stream.next(rowCount)
     }
