@@ -48,6 +48,12 @@ struct SampleCommand: ParsableCommand {
     @Flag(help: "Allow conditioning on values never seen in training (written as given).")
     var allowUnseen = false
 
+    @Flag(help: "Same input value in a pii column (e.g. from --conditions) -> the same fake value throughout this output.")
+    var consistentPii = false
+
+    @Option(help: "Rows sharing a value of this column get the same fake values in every pii column.")
+    var piiKey: String?
+
     @OptionGroup var csv: CSVInputOptions
 
     @Option(help: "Rows per batch held in memory at once.")
@@ -69,6 +75,7 @@ struct SampleCommand: ParsableCommand {
         if rebalance != nil && (conditionsFile != nil || rows == nil) {
             throw ValidationError("--rebalance needs --rows and cannot be combined with --conditions")
         }
+        if consistentPii && piiKey != nil { throw ValidationError("give --consistent-pii or --pii-key, not both") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 
@@ -85,7 +92,7 @@ struct SampleCommand: ParsableCommand {
             if conditioning.isRequested {
                 let (drawn, report) = try conditioning.sample(
                     loaded, constraints: constraints, seed: seed, threads: common.threads, reader: csv.reader)
-                let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: 0)
+                let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: 0, consistency: piiConsistency)
                 try recorder.begin(LedgerEntry(sampling: loaded.provenance, model: modelRecord, seed: common.seed, rows: faked.rowCount, output: output))
                 try AtomicFile.write(to: output) { handle throws(SynthKitError) in
                     try CSVWriter().writeHeader(loaded.schema.columnNames, to: handle, path: output)
@@ -111,7 +118,7 @@ struct SampleCommand: ParsableCommand {
                     let drawn = constraints.constraints.isEmpty
                         ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
                         : try constrained.next(count)
-                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
+                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start, consistency: piiConsistency)
                     let marked = watermark?.marking(faked, schema: loaded.schema, constraints: constraints) ?? faked
                     try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
@@ -120,6 +127,14 @@ struct SampleCommand: ParsableCommand {
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
             try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model))
         }
+    }
+}
+
+extension SampleCommand {
+    /// How fake PII values relate within this output.
+    var piiConsistency: PIIConsistency {
+        if let piiKey { return .perKey(piiKey) }
+        return consistentPii ? .perValue : .perRow
     }
 }
 

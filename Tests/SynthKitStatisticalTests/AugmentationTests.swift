@@ -46,6 +46,9 @@ import Testing
                     #expect(age[row] >= 18 && age[row] <= 80, "row \(row) breaks the age constraint: \(age[row])")
                 }
             }
+            let ids = try #require(result.table["customer"]?.numbers)
+            #expect(Set(ids).count == ids.count, "augmented ids repeat")
+            #expect(ids[table.rowCount...].allSatisfy { $0 >= 1400 }, "synthetic ids do not continue after the real ones (1000...1399)")
             #expect(result.classCountsAfter[plan.targetClass] == classRows + m)
             #expect(result.plan.shareAfter(produced: result.producedRows) >= 0.3)
             let again = try augmentation.augment(table, model: model, constraints: constraints, seed: Seed(5), options: ConditioningOptions(threads: 4))

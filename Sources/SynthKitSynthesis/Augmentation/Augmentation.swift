@@ -8,7 +8,8 @@ public import SynthKitTable
 /// exact for ``ConditionalSampling`` models, bounded rejection for the others, so it works
 /// with every synthesizer) and satisfy the model's constraints
 /// (``ConstraintSet/sampleConditioned(_:conditions:seed:options:)``); their `pii` columns are
-/// filled with fake values. The other columns follow the model's conditional distribution
+/// filled with fake values and their `id` columns continue the real ids' format after the
+/// largest real id, so no id repeats. The other columns follow the model's conditional distribution
 /// given the class. Deterministic for a seed, independent of threads.
 public struct Augmentation: Hashable, Sendable {
     /// The column whose class is augmented (e.g. `fraud`).
@@ -98,7 +99,12 @@ public struct Augmentation: Hashable, Sendable {
         let plan = try plan(for: table)
         let condition = Condition(assignments: [.init(column: targetColumn, value: plan.targetClass)], rowCount: plan.syntheticRows)
         let drawn = try constraints.sampleConditioned(model, conditions: [condition], seed: seed.derived("augment"), options: options)
-        let synthetic = FakeValueGenerator().filling(drawn.table, schema: model.schema, seed: seed.derived("pii"), offset: 0)
+        var synthetic = FakeValueGenerator().filling(drawn.table, schema: model.schema, seed: seed.derived("pii"), offset: 0)
+        for description in model.schema.columns where description.kind == .id {
+            guard let real = table[description.name], synthetic[description.name] != nil else { continue }
+            let format = IdentifierFormat.learned(from: real)
+            synthetic = synthetic.replacing(format.generate(name: description.name, count: synthetic.rowCount, offset: format.nextNumber(after: real)))
+        }
         var columns: [Column] = []
         for real in table.columns {
             let generated = synthetic[real.name] ?? blankColumn(named: real.name, count: synthetic.rowCount)

@@ -60,6 +60,7 @@ extension ConstraintSet {
     /// when the model was fitted on untransformed data.
     /// - Throws: `.corruptArchive` when they are present but malformed.
     public static func storedTransforms(in model: Data, file: String) throws(SynthKitError) -> (transforms: [ConstraintTransform], schema: Schema)? {
+        guard holdsConstraints(model) else { return nil }
         guard let object = try? JSONSerialization.jsonObject(with: model) as? [String: Any],
               let constraints = object["constraints"] as? [String: Any],
               let transforms = constraints["transforms"], let schema = constraints["schema"]
@@ -76,6 +77,7 @@ extension ConstraintSet {
 
     /// The constraints stored in a model file (empty when none).
     public static func stored(in model: Data, file: String, schema: Schema) throws(SynthKitError) -> ConstraintSet {
+        guard holdsConstraints(model) else { return ConstraintSet(constraints: []) }
         guard let object = try? JSONSerialization.jsonObject(with: model) as? [String: Any],
               let constraints = object["constraints"]
         else { return ConstraintSet(constraints: []) }
@@ -83,5 +85,14 @@ extension ConstraintSet {
             throw SynthKitError(.corruptArchive, "the stored constraints are not valid JSON", location: .init(file: file, field: "constraints"))
         }
         return try decode(data, file: file, schema: schema)
+    }
+
+    /// Whether the model file's first key is `constraints` (where ``attaching(to:transforms:schema:)``
+    /// puts it, and where sorted keys put it), so files without constraints are not parsed twice. O(1).
+    static func holdsConstraints(_ model: Data) -> Bool {
+        let key = Array(#""constraints""#.utf8)
+        guard let brace = model.firstIndex(of: UInt8(ascii: "{")) else { return false }
+        let rest = model[model.index(after: brace)...].drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        return rest.starts(with: key)
     }
 }
