@@ -13,7 +13,7 @@ public import SynthKitTable
 /// conditioned sampling (``ConstraintSet/sampleConditioned(_:conditions:seed:options:)``).
 /// Expected cost O(rows / acceptance rate); at most `blockRows × maximumDrawsPerRow` candidates
 /// per block, so an unsatisfiable set ends in an error naming the constraint that rejected most
-/// rows, never a hang.
+/// rows, never a hang. A class, because a stream has identity: its read position.
 public final class ConstrainedRowStream {
     /// Candidate rows: positions `range` of the candidate sequence of the block seed `seed`.
     /// (Untyped `throws`: errors other than ``SynthKitError`` become `.internalFailure`.)
