@@ -8,6 +8,8 @@ are fitted once (not timed); then 10,000 rows are drawn under each condition:
 SynthKit is timed as the whole CLI command (`synthkit sample --condition ...`, including process
 start, model loading and CSV writing); SDV is timed in-process (`sample_from_conditions`, no CSV
 I/O), which favours SDV. Medians over `--repeats` alternated runs; ratio = SDV / SynthKit.
+With `--end-to-end`, SDV is also timed as a whole command (a fresh Python process that loads the
+pickled synthesizer, samples and writes the CSV), the like-for-like comparison with our CLI.
 The script also checks that every SynthKit row carries the condition.
 
 Run from the repository root after `swift build -c release`:
@@ -16,8 +18,10 @@ Versions: sdv 2.0.0, sdmetrics 0.32.0, pandas/numpy as resolved by pip on 2026-1
 """
 import argparse
 import os
+import pickle
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import warnings
@@ -47,6 +51,7 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build-issue5/release/synthkit"))
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--end-to-end", action="store_true", help="also time SDV as a whole command")
     args = parser.parse_args()
 
     from sdv.metadata import Metadata
@@ -63,9 +68,13 @@ def main():
     work = tempfile.mkdtemp(prefix="synthkit-cond-")
     model = os.path.join(work, "adult.synth")
     run([args.binary, "fit", args.data, "--synthesizer", "gaussian-copula", "--seed", "1", "-q", "-o", model])
+    pickled = os.path.join(work, "sdv.pkl")
+    if args.end_to_end:
+        with open(pickled, "wb") as handle:
+            pickle.dump(sdv, handle)
 
     for label, values in CONDITIONS.items():
-        ours, theirs = [], []
+        ours, theirs, end_to_end = [], [], []
         for repeat in range(args.repeats):
             out = os.path.join(work, "cond.csv")
             flags = sum((["--condition", f"{k}={v}"] for k, v in values.items()), [])
@@ -80,10 +89,22 @@ def main():
             if isinstance(sampled, dict):
                 sampled = sampled["t"]
             assert len(sampled) == args.rows
+            if args.end_to_end:
+                script = ("import pickle, warnings; warnings.filterwarnings('ignore')\n"
+                          "from sdv.sampling import Condition\n"
+                          f"s = pickle.load(open({pickled!r}, 'rb'))\n"
+                          f"d = s.sample_from_conditions([Condition(num_rows={args.rows}, column_values={values!r})])\n"
+                          "d = d['t'] if isinstance(d, dict) else d\n"
+                          f"d.to_csv({os.path.join(work, 'sdv.csv')!r}, index=False)\n")
+                end_to_end.append(run([sys.executable, "-c", script]))
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
         print(f"{label}: synthkit {ours_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in ours)}), "
               f"sdv {theirs_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in theirs)}), "
               f"ratio sdv/synthkit {theirs_median / ours_median:.1f}x")
+        if end_to_end:
+            whole = statistics.median(end_to_end)
+            print(f"{label}: sdv whole command {whole:.3f}s (runs {', '.join(f'{t:.3f}' for t in end_to_end)}), "
+                  f"ratio sdv/synthkit (command vs command) {whole / ours_median:.1f}x")
 
 
 if __name__ == "__main__":

@@ -2,21 +2,30 @@ import SynthKit
 
 /// The conditional branch of `sample`: `--condition col=value` (repeatable, all rows) or
 /// `--conditions file.csv` (SDV's sample_remaining_columns: each row's known values fixed, the
-/// rest generated, output in the file's row order).
+/// rest generated, output in the file's row order) or `--rebalance col=shares` (a target
+/// distribution for one column, with any `--condition` values held in every row). The model's
+/// constraints hold in every row.
 struct ConditionalSamplingRun {
     var assignments: [String]
     var conditionsFile: String?
     var rows: Int?
     var allowsUnseen: Bool
+    var rebalance: String?
 
     /// Whether any conditioning option was given.
-    var isRequested: Bool { !assignments.isEmpty || conditionsFile != nil }
+    var isRequested: Bool { !assignments.isEmpty || conditionsFile != nil || rebalance != nil }
 
     /// Draws the conditioned rows; the second value reports produced and requested row counts.
     func sample(
-        _ model: any SynthesisModel, seed: Seed, threads: Int?, reader: CSVReader
+        _ model: any SynthesisModel, constraints: ConstraintSet, seed: Seed, threads: Int?, reader: CSVReader
     ) throws(SynthKitError) -> (table: Table, output: ConditionalSampleOutput) {
         let options = ConditioningOptions(allowsUnseen: allowsUnseen, threads: threads)
+        if let rebalance {
+            let fixed = try assignments.map { text throws(SynthKitError) in try Condition.parseAssignment(text) }
+            let result = try Rebalancing.parse(rebalance).sample(
+                model, rows: rows ?? 0, fixed: fixed, constraints: constraints, seed: seed, options: options)
+            return (result.table, ConditionalSampleOutput(result, requested: rows ?? 0))
+        }
         if let conditionsFile {
             var known = try reader.read(path: conditionsFile)
             let fixed = try assignments.map { text throws(SynthKitError) in try Condition.parseAssignment(text) }
@@ -24,7 +33,7 @@ struct ConditionalSamplingRun {
                 known = try known.appending(Column(name: assignment.column, strings: Array(repeating: assignment.value, count: known.rowCount)))
             }
             let (conditions, rowOrder) = Condition.grouping(rowsOf: known)
-            let result = try model.sampleConditioned(conditions: conditions, seed: seed, options: options)
+            let result = try constraints.sampleConditioned(model, conditions: conditions, seed: seed, options: options)
             var starts: [Int] = []
             var running = 0
             for produced in result.producedRows {
@@ -39,7 +48,7 @@ struct ConditionalSamplingRun {
         let condition = Condition(
             assignments: try assignments.map { text throws(SynthKitError) in try Condition.parseAssignment(text) },
             rowCount: rows ?? 0)
-        let result = try model.sampleConditioned(conditions: [condition], seed: seed, options: options)
+        let result = try constraints.sampleConditioned(model, conditions: [condition], seed: seed, options: options)
         return (result.table, ConditionalSampleOutput(result, requested: condition.rowCount))
     }
 }

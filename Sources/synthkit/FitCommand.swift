@@ -100,8 +100,11 @@ struct FitCommand: ParsableCommand {
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
             let privacy = try privacySettings(rows: table.rowCount)
+            let constraintSet = declaredConstraints?.learning(from: table)
+            let transformed = ConstraintFile.transforming(
+                table, schema: resolvedSchema, constraints: constraintSet, isDifferentiallyPrivate: synthesizer.isDifferentiallyPrivate)
             let fitted = try synthesizer.fit(
-                table, schema: resolvedSchema, options: options, privacy: privacy,
+                transformed.table, schema: transformed.schema, options: options, privacy: privacy,
                 training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
             if let record = fitted.model.provenance.privacy {
                 progress.report(
@@ -109,10 +112,9 @@ struct FitCommand: ParsableCommand {
                         + (record.testMode ? " -- \(NoiseSource.testModeLabel)" : ""), fraction: nil)
                 if record.testMode { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
             }
-            let constraintSet = declaredConstraints?.learning(from: table)
             inputRecord.rows = table.rowCount
             try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
-            try AtomicFile.write(try constraintSet?.attaching(to: fitted.data) ?? fitted.data, to: output)
+            try AtomicFile.write(try constraintSet?.attaching(to: fitted.data, transforms: transformed.transforms, schema: resolvedSchema) ?? fitted.data, to: output)
             try recorder.commit()
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)

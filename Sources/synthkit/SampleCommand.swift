@@ -10,17 +10,24 @@ struct SampleCommand: ParsableCommand {
         discussion: """
             Rows are drawn in batches (--batch-size) and streamed to the output, so memory stays
             bounded for any --rows. The output depends only on the model, --rows and --seed: not on
-            --batch-size or --threads (row i is always drawn from the same random stream).
+            --batch-size or --threads (row i is always drawn from the same random stream; with
+            constraints, from fixed blocks of rows of their own streams).
 
             Examples:
               synthkit sample adult.synth --rows 50000 --seed 7 -o synthetic.csv
               synthkit sample adult.synth --rows 10000000 -o big.csv
               synthkit sample adult.synth --rows 10000 --condition 'income=>50K' --condition 'sex=Female' -o rich-women.csv
               synthkit sample adult.synth --conditions known.csv -o completed.csv
+              synthkit sample adult.synth --rows 10000 --rebalance sex=uniform -o balanced.csv
+              synthkit sample adult.synth --rows 10000 --rebalance 'race=White:0.4,Black:0.3,Other:0.3' -o rebalanced.csv
 
             --condition col=value splits at the first '=' and fixes col in every row (exact for the
             Gaussian copula, bounded rejection for other models). --conditions fixes the columns of
             each row of a CSV file and generates the rest, one output row per input row.
+            --rebalance col=uniform or col=value:share,... gives a categorical column a target
+            distribution (exact to one row, by largest remainder) while the other columns keep
+            their conditional distribution given it. Constraints stored in the model hold in
+            conditioned rows too; a condition contradicting one is an error naming both.
             """)
 
     @Argument(help: "The model file written by `fit`.")
@@ -35,8 +42,17 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("conditions"), help: "A CSV file of known column values, one output row per row.")
     var conditionsFile: String?
 
+    @Option(help: "Target distribution of a categorical column: col=uniform or col=value:share,value:share.")
+    var rebalance: String?
+
     @Flag(help: "Allow conditioning on values never seen in training (written as given).")
     var allowUnseen = false
+
+    @Flag(help: "Same input value in a pii column (e.g. from --conditions) -> the same fake value throughout this output.")
+    var consistentPii = false
+
+    @Option(help: "Rows sharing a value of this column get the same fake values in every pii column.")
+    var piiKey: String?
 
     @OptionGroup var csv: CSVInputOptions
 
@@ -59,17 +75,20 @@ struct SampleCommand: ParsableCommand {
     func validate() throws {
         guard rows != nil || conditionsFile != nil else { throw ValidationError("give --rows (or --conditions FILE)") }
         if let rows, rows < 0 { throw ValidationError("--rows must be zero or more, got \(rows)") }
+        if rebalance != nil && (conditionsFile != nil || rows == nil) {
+            throw ValidationError("--rebalance needs --rows and cannot be combined with --conditions")
+        }
+        if consistentPii && piiKey != nil { throw ValidationError("give --consistent-pii or --pii-key, not both") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
-            let loaded = try ModelFile.load(model)
+            let (loaded, constraints) = try ConstraintFile.model(model)
             let seed = Seed(common.seed)
             let conditioning = ConditionalSamplingRun(
-                assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen)
-            let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
+                assignments: conditions, conditionsFile: conditionsFile, rows: rows, allowsUnseen: allowUnseen, rebalance: rebalance)
             let watermarkKey = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in try WatermarkKey.load(path: path) }
             let recorder = try governance.recorder(command: "sample")
             defer { recorder.abandonIfUncommitted() }
@@ -82,8 +101,10 @@ struct SampleCommand: ParsableCommand {
                 return entry
             }
             if conditioning.isRequested {
-                var (drawn, report) = try conditioning.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
-                var marked = drawn
+                var (drawn, report) = try conditioning.sample(
+                    loaded, constraints: constraints, seed: seed, threads: common.threads, reader: csv.reader)
+                var marked = FakeValueGenerator().filling(
+                    drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: 0, consistency: piiConsistency)
                 if let watermarkKey {
                     let excluded = try conditioning.conditionedColumns(reader: csv.reader)
                     let marking = SampleWatermarking(
@@ -96,9 +117,12 @@ struct SampleCommand: ParsableCommand {
                         }
                         var widened = conditioning
                         widened.rows = (rows ?? 0) * marking.candidatesPerRow
-                        (drawn, report) = try widened.sample(loaded, seed: seed, threads: common.threads, reader: csv.reader)
+                        (drawn, report) = try widened.sample(
+                            loaded, constraints: constraints, seed: seed, threads: common.threads, reader: csv.reader)
                     }
-                    marked = try marking.finish(drawn, schema: loaded.schema, constraints: constraints, excluding: excluded)
+                    let faked = FakeValueGenerator().filling(
+                        drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: 0, consistency: piiConsistency)
+                    marked = try marking.finish(faked, schema: loaded.schema, constraints: constraints, excluding: excluded)
                     report.requestedRows = rows ?? marked.rowCount
                     report.producedRows = marked.rowCount
                     watermarkNote = marking.note
@@ -126,6 +150,7 @@ struct SampleCommand: ParsableCommand {
             let batches = (rows + batchSize - 1) / batchSize
             try recorder.begin(entry(rows: rows))
             try AtomicFile.write(to: output) { handle throws(SynthKitError) in
+                let constrained = ConstrainedRowStream(constraints: constraints, model: loaded, seed: seed, threads: common.threads)
                 try writer.writeHeader(loaded.schema.columnNames, to: handle, path: output)
                 for batch in 0..<batches {
                     let start = batch * batchSize
@@ -133,10 +158,9 @@ struct SampleCommand: ParsableCommand {
                     progress.report(stage: "sampling \(rows) rows", fraction: Double(start) / Double(max(rows, 1)))
                     let drawn = constraints.constraints.isEmpty
                         ? try loaded.sample(rows: (candidates * start)..<(candidates * (start + count)), seed: seed, threads: common.threads)
-                        : try constraints.enforce(
-                            sampling: loaded, rowCount: candidates * count, seed: seed.derived("sample.batch", index: batch),
-                            threads: common.threads)
-                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: candidates * start)
+                        : try constrained.next(candidates * count)
+                    let faked = FakeValueGenerator().filling(
+                        drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: candidates * start, consistency: piiConsistency)
                     let marked = try marking?.finish(faked, schema: loaded.schema, constraints: constraints, excluding: []) ?? faked
                     try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
@@ -145,6 +169,14 @@ struct SampleCommand: ParsableCommand {
             progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
             try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model))
         }
+    }
+}
+
+extension SampleCommand {
+    /// How fake PII values relate within this output.
+    var piiConsistency: PIIConsistency {
+        if let piiKey { return .perKey(piiKey) }
+        return consistentPii ? .perValue : .perRow
     }
 }
 

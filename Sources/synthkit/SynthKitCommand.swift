@@ -20,7 +20,7 @@ struct SynthKitCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InspectCommand.self, FitCommand.self, SampleCommand.self,
             EvaluateCommand.self, InspectModelCommand.self,
-            LedgerCommand.self, VerifyCommand.self, MixCommand.self,
+            LedgerCommand.self, VerifyCommand.self, MixCommand.self, AugmentCommand.self,
             WatermarkCommand.self, CollapseCommand.self,
         ])
 }

@@ -7,7 +7,8 @@ public import Testing
 ///
 /// Checks, on the `mixed` fixture's columns `segment` (categorical) and `member` (boolean):
 /// - every produced row carries the conditioned values exactly; exact models produce every
-///   requested row; results are identical for 1 and 4 threads;
+///   requested row; results are identical for 1 and 4 threads; ids are unique across conditions
+///   (through ``ConstraintSet/sampleConditioned(_:conditions:seed:options:)``);
 /// - a value never seen in training is `.conditionUnsatisfiable`, and with `allowsUnseen` it
 ///   is written as given;
 /// - an unknown column is `.invalidArgument`.
@@ -23,6 +24,16 @@ public func checkConditioning(_ model: any SynthesisModel, sourceLocation: Sourc
     #expect(result.table.rowCount == result.producedRows.reduce(0, +), sourceLocation: sourceLocation)
     if model is any ConditionalSampling {
         #expect(result.isComplete, "an exact conditional sampler produced \(result.producedRows) of \(result.requestedRows)", sourceLocation: sourceLocation)
+    }
+    let constraints = ConstraintSet(constraints: [.range(column: "age", minimum: 25, maximum: 70)])
+    for set in [ConstraintSet(constraints: []), constraints] {
+        let drawn = try set.sampleConditioned(model, conditions: conditions, seed: Seed(3), options: options)
+        #expect(set.violations(in: drawn.table).isEmpty, "conditioned rows break \(set.constraints.map(\.summary))", sourceLocation: sourceLocation)
+        let segments = try #require(drawn.table["segment"], sourceLocation: sourceLocation)
+        #expect((0..<drawn.producedRows[0]).allSatisfy { segments.text(at: $0) == "retired" }, sourceLocation: sourceLocation)
+        let customer = try #require(drawn.table["customer"], sourceLocation: sourceLocation)
+        let ids = (0..<customer.count).compactMap { customer.text(at: $0) }
+        #expect(Set(ids).count == ids.count, "ids repeat across conditions", sourceLocation: sourceLocation)
     }
     let segment = try #require(result.table["segment"], sourceLocation: sourceLocation)
     let member = try #require(result.table["member"], sourceLocation: sourceLocation)

@@ -7,7 +7,8 @@ public import Testing
 /// Checks that ``ConstraintSet/enforce(sampling:rowCount:seed:threads:maximumDrawsPerRow:)``
 /// returns exactly the requested rows, that 100% of them satisfy a range, a strict sign, an
 /// expression and a uniqueness rule, that the result does not depend on threads, and that an
-/// unsatisfiable rule ends with `.conditionUnsatisfiable` naming it instead of hanging.
+/// unsatisfiable rule ends with `.conditionUnsatisfiable` naming it instead of hanging, and that
+/// reading ``ConstrainedRowStream`` in pieces gives the rows of one read (batch-size independence).
 public func checkConstraints(_ model: any SynthesisModel, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let set = ConstraintSet(constraints: [
         .range(column: "age", minimum: 25, maximum: 70),
@@ -20,6 +21,12 @@ public func checkConstraints(_ model: any SynthesisModel, sourceLocation: Source
     #expect(rows.rowCount == 500, sourceLocation: sourceLocation)
     #expect(set.violations(in: rows).isEmpty, "rows violating constraints: \(set.violations(in: rows).prefix(5))", sourceLocation: sourceLocation)
     #expect(tablesAreIdentical(rows, again), "constrained sample depends on threads", sourceLocation: sourceLocation)
+    let stream = ConstrainedRowStream(constraints: set, model: model, seed: Seed(8), threads: 2)
+    let pieces = try Table.concatenating([try stream.next(300), try stream.next(900)])
+    let whole = try set.enforce(sampling: model, rowCount: 1200, seed: Seed(8), threads: 1)
+    #expect(tablesAreIdentical(pieces, whole), "constrained rows depend on how they are read", sourceLocation: sourceLocation)
+    #expect(tablesAreIdentical(whole.prefix(500), rows), "a longer constrained read does not extend a shorter one", sourceLocation: sourceLocation)
+    #expect(set.violations(in: whole).isEmpty, sourceLocation: sourceLocation)
     let ages = try #require(rows["age"]?.numbers, sourceLocation: sourceLocation)
     #expect(ages.allSatisfy { $0.isNaN || (25...70).contains($0) }, sourceLocation: sourceLocation)
 
