@@ -5,18 +5,24 @@ Data: the whole Adult table (/work/shared/datasets/adult.csv, 32,561 rows). Both
 are fitted once (not timed); then 10,000 rows are drawn under each condition:
   A. native_country=Mexico           (~2% of rows)
   B. income=>50K and sex=Female      (~4% of rows)
-SynthKit is timed as the whole CLI command (`synthkit sample --condition ...`, including process
-start, model loading and CSV writing); SDV is timed in-process (`sample_from_conditions`, no CSV
-I/O), which favours SDV. Medians over `--repeats` alternated runs; ratio = SDV / SynthKit.
-With `--end-to-end`, SDV is also timed as a whole command (a fresh Python process that loads the
-pickled synthesizer, samples and writes the CSV), the like-for-like comparison with our CLI.
-The script also checks that every SynthKit row carries the condition.
+Three figures per condition, medians over `--repeats` runs:
+  1. in-process vs in-process (the primary figure): SynthKit's `sampleConditioned` timed inside
+     `ConditionalBench` (model loaded once, one thread, no CSV output) against SDV's
+     `sample_from_conditions` (model in memory, no CSV output); ratio = SDV / SynthKit.
+  2. SynthKit's whole CLI command (`synthkit sample --condition ...`: process start, model
+     loading, CSV writing, ledger and manifest) against SDV in-process, which favours SDV.
+  3. with `--end-to-end`, SDV also as a whole command (a fresh Python process that loads the
+     pickled synthesizer, samples and writes the CSV), command against command.
+The script checks that every SynthKit row carries the condition (ConditionalBench checks too).
 
-Run from the repository root after `swift build -c release`:
-  ~/.cache/synthkit-anchors-venv/bin/python Benchmarks/adult_conditional_sampling.py --repeats 3
+Run from the repository root:
+  swift build -c release --product synthkit
+  (cd Benchmarks && swift build -c release --product ConditionalBench)
+  ~/.cache/synthkit-anchors-venv/bin/python Benchmarks/adult_conditional_sampling.py --repeats 5
 Versions: sdv 2.0.0, sdmetrics 0.32.0, pandas/numpy as resolved by pip on 2026-11-23.
 """
 import argparse
+import json
 import os
 import pickle
 import statistics
@@ -48,7 +54,8 @@ def run(cmd):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default="/work/shared/datasets/adult.csv")
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build-issue5/release/synthkit"))
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/synthkit"))
+    parser.add_argument("--bench", default=os.path.join(ROOT, "Benchmarks/.build/release/ConditionalBench"))
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--end-to-end", action="store_true", help="also time SDV as a whole command")
@@ -74,6 +81,12 @@ def main():
             pickle.dump(sdv, handle)
 
     for label, values in CONDITIONS.items():
+        assignments = [f"{k}={v}" for k, v in values.items()]
+        done = subprocess.run([args.bench, model, str(args.rows), str(args.repeats), "1"] + assignments,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"ConditionalBench failed: {done.stderr}")
+        in_process = json.loads(done.stdout)
         ours, theirs, end_to_end = [], [], []
         for repeat in range(args.repeats):
             out = os.path.join(work, "cond.csv")
@@ -98,7 +111,9 @@ def main():
                           f"d.to_csv({os.path.join(work, 'sdv.csv')!r}, index=False)\n")
                 end_to_end.append(run([sys.executable, "-c", script]))
         ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
-        print(f"{label}: synthkit {ours_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in ours)}), "
+        print(f"{label}: in-process synthkit {in_process['median']:.4f}s (runs {', '.join(f'{t:.4f}' for t in in_process['runs'])}), "
+              f"sdv {theirs_median:.3f}s, ratio sdv/synthkit {theirs_median / in_process['median']:.1f}x")
+        print(f"{label}: synthkit CLI command {ours_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in ours)}), "
               f"sdv {theirs_median:.3f}s (runs {', '.join(f'{t:.3f}' for t in theirs)}), "
               f"ratio sdv/synthkit {theirs_median / ours_median:.1f}x")
         if end_to_end:
