@@ -19,13 +19,13 @@ struct InspectModelCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors { () throws(SynthKitError) in
-            let loaded = try ModelFile.load(model)
+            let loaded = try ConstraintFile.model(model).model
             let summary = loaded.summary()
             if json.path != "-" {
                 StandardStreams.writeOutput(summary.renderText() + "\n\n" + HyperparameterText.render(loaded.provenance)
                     + PrivacyLedgerText.render(loaded.provenance))
             }
-            try json.write(ModelInspection(kind: type(of: loaded).kind.rawValue, summary: summary, provenance: loaded.provenance))
+            try json.write(ModelInspection(kind: summary.kind.rawValue, summary: summary, provenance: loaded.provenance))
         }
     }
 }

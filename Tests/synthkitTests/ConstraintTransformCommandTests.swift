@@ -16,6 +16,11 @@ import Testing
         #expect(fit.status == 0, "\(fit.standardError)")
         let model = try String(contentsOf: directory.appendingPathComponent("m.synth"), encoding: .utf8)
         #expect(model.contains("\"transforms\""), "no transform was stored")
+        let inspect = try CommandRunner.run(["inspect-model", "m.synth", "--json", "i.json"], in: directory)
+        #expect(inspect.status == 0, "\(inspect.standardError)")
+        #expect(inspect.standardOutput.contains("income is modelled as log(income − age + step)"), "\(inspect.standardOutput)")
+        let inspection = try String(contentsOf: directory.appendingPathComponent("i.json"), encoding: .utf8)
+        #expect(inspection.contains("\"kind\" : \"gaussian-copula\"") || inspection.contains("\"kind\":\"gaussian-copula\""), "\(inspection.prefix(200))")
 
         for extra in [[String](), ["--condition", "city=Oslo"]] {
             let sample = try CommandRunner.run(["sample", "m.synth", "--rows", "400", "-q", "-o", "s.csv"] + extra, in: directory)

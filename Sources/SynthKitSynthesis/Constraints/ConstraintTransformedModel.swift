@@ -33,8 +33,20 @@ public struct ConstraintTransformedModel: ConditionalSampling {
         inverse(try inner.sample(rows: rows, seed: seed, threads: threads))
     }
 
-    /// The inner model's summary.
-    public func summary() -> ModelSummary { inner.summary() }
+    /// The inner model's summary (its column lines describe the transformed columns), with a
+    /// note per transform saying how a column is stored.
+    public func summary() -> ModelSummary {
+        var summary = inner.summary()
+        summary.notes += transforms.map { transform in
+            switch transform {
+            case .logDifference(let low, let high, let strict, _):
+                return "\(high) is modelled as log(\(high) − \(low) + step) so that \(low) \(strict ? "<" : "≤") \(high) holds by construction"
+            case .logit(let column, let minimum, let maximum, _):
+                return "\(column) is modelled on the logit scale of [\(minimum), \(maximum)] so that its range holds by construction"
+            }
+        }
+        return summary
+    }
 
     /// Conditioned rows (see the type's documentation).
     public func sample(conditions: [Condition], seed: Seed, options: ConditioningOptions) throws(SynthKitError) -> ConditionalSample {
