@@ -3,12 +3,13 @@ import SynthKitTable
 
 /// The privacy family: exact copies, SDMetrics' Gower-style DCR figures, the Euclidean DCR of
 /// `anchors.py` (standardised numerics + one-hot categories), NNDR, DCR baseline protection and a
-/// distance-based and a DOMIAS density-ratio membership-inference AUC. All are empirical measurements; the family's
+/// distance-based and a DOMIAS density-ratio membership-inference AUC, and anonymeter-style
+/// singling-out, linkability and attribute-inference risks with confidence intervals. All are empirical measurements; the family's
 /// `guarantee` reads "none: empirical measurements only" unless a DP provenance fills it.
 ///
 /// Score = mean of the available protections, each in [0, 1] with 1 = no measured leakage:
 /// DCR baseline protection, DCR overfitting protection, and membership protection
-/// min(1, 2 · (1 − AUC)) for each membership attack.
+/// min(1, 2 · (1 − AUC)) for each membership attack, and 1 − risk for each anonymeter attack.
 struct PrivacyEvaluation: Sendable {
     /// The columns compared.
     let roles: ColumnRoles
@@ -20,6 +21,8 @@ struct PrivacyEvaluation: Sendable {
     var baselineRows = 1000
     /// Holdout rows at most in the DOMIAS reference (population) sample.
     var referenceRowLimit = 5000
+    /// Targets of each anonymeter-style attack (anonymeter's default `n_attacks`).
+    var anonymeterAttacks = 500
 
     /// Gower DCR arrays computed by ``Evaluator`` (SDMetrics' distance).
     struct GowerDistances {
@@ -133,8 +136,10 @@ struct PrivacyEvaluation: Sendable {
             notes: densityAttack == nil
                 ? ["needs a holdout of at least 2 rows"]
                 : ["Gaussian kernel densities (Scott's factor, diagonal bandwidth) of the synthetic rows and of holdout rows not attacked"]))
-        notes.append("not computed yet: anonymeter singling-out/linkability/inference risks")
-        let protections = [
+        let anonymeter = anonymeterMetrics(
+            training: gower.trainingReference, control: gower.holdoutReference, synthetic: synthetic, seed: seed.derived("privacy"), threads: threads)
+        metrics += anonymeter.metrics
+        let protections = anonymeter.protections + [
             baselineProtection, figures.dcrOverfittingProtection, attack.map { min(1, 2 * (1 - $0.auc)) },
             densityAttack.map { min(1, 2 * (1 - $0.auc)) },
         ].compactMap { $0 }
