@@ -27,9 +27,9 @@ struct UtilityEvaluationTests {
     }
 
     static func evaluate(target: String) throws -> FamilyReport {
-        let real = try table(count: 600, seed: 1)
-        let synthetic = try table(count: 600, seed: 2)
-        let holdout = try table(count: 400, seed: 3)
+        let real = try table(count: 400, seed: 1)
+        let synthetic = try table(count: 400, seed: 2)
+        let holdout = try table(count: 300, seed: 3)
         let roles = ColumnRoles(table: real, metadata: SDVMetadata.inferred(from: real))
         return try UtilityEvaluation(roles: roles, target: target, threads: 1).evaluate(real: real, synthetic: synthetic, holdout: holdout, seed: Seed(5))
     }

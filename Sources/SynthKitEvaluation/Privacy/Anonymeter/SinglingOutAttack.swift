@@ -31,7 +31,7 @@ struct SinglingOutAttack: Sendable {
     /// Columns per multivariate query (anonymeter's `n_cols`).
     var columnsPerQuery = 3
     /// Multivariate candidate queries tried at most.
-    var maximumAttempts = 50_000
+    var maximumAttempts = 10_000
 
     /// The outcome: the risk and the number of singling-out queries the synthetic rows yielded.
     struct Outcome: Sendable, Equatable {
