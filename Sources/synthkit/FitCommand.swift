@@ -112,7 +112,10 @@ struct FitCommand: ParsableCommand {
             let constraintSet = declaredConstraints?.learning(from: table)
             inputRecord.rows = table.rowCount
             try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
-            try AtomicFile.write(try constraintSet?.attaching(to: fitted.data) ?? fitted.data, to: output)
+            // Salted training-row fingerprints for `sample --reject-copies`; never for DP models (they would leak membership).
+            let fingerprinted = fitted.model.provenance.privacy != nil ? fitted.data : try TrainingRowFingerprints(
+                fitting: table, schema: resolvedSchema, seed: Seed(common.seed), inputSHA256: inputFingerprint).attaching(to: fitted.data)
+            try AtomicFile.write(try constraintSet?.attaching(to: fingerprinted) ?? fingerprinted, to: output)
             try recorder.commit()
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)

@@ -46,6 +46,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Watermark eligible numerical cells with this key (after constraints, which are re-checked).")
     var watermarkKeyFile: String?
 
+    @Flag(help: "Redraw rows identical to a training row (salted fingerprints stored by `fit`) and report how many.")
+    var rejectCopies = false
+
     @Option(name: .shortAndLong, help: "Where to write the synthetic CSV.")
     var output: String
 
@@ -57,6 +60,7 @@ struct SampleCommand: ParsableCommand {
         guard rows != nil || conditionsFile != nil else { throw ValidationError("give --rows (or --conditions FILE)") }
         if let rows, rows < 0 { throw ValidationError("--rows must be zero or more, got \(rows)") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        if rejectCopies && (!conditions.isEmpty || conditionsFile != nil) { throw ValidationError("--reject-copies does not combine with --condition/--conditions") }
     }
 
     func run() throws {
@@ -78,6 +82,8 @@ struct SampleCommand: ParsableCommand {
             }
             let rows = rows ?? 0
             let constraints = try ConstraintFile.stored(in: model, schema: loaded.schema)
+            let copyFilter = rejectCopies ? try TrainingRowFingerprints.load(modelFile: model) : nil
+            var rejectedCopies = 0
             let watermark = try watermarkKeyFile.map { (path: String) throws(SynthKitError) in GreenListWatermark(key: try WatermarkKey.load(path: path)) }
             let writer = CSVWriter()
             let batches = (rows + batchSize - 1) / batchSize
@@ -95,14 +101,17 @@ struct SampleCommand: ParsableCommand {
                         ? try loaded.sample(rows: start..<(start + count), seed: seed, threads: common.threads)
                         : try constraints.enforce(
                             sampling: loaded, rowCount: count, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
-                    let faked = FakeValueGenerator().filling(drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
+                    let filtered = try copyFilter?.replacingCopies(
+                        in: drawn, model: loaded, constraints: constraints, seed: seed.derived("sample.batch", index: batch), threads: common.threads)
+                    rejectedCopies += filtered?.rejected ?? 0
+                    let faked = FakeValueGenerator().filling(filtered?.table ?? drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: start)
                     let marked = watermark?.marking(faked, schema: loaded.schema, constraints: constraints) ?? faked
                     try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
             }
             try recorder.commit()
-            progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
-            try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model))
+            progress.report(stage: "wrote \(rows) rows to \(output)" + (rejectCopies ? "; \(rejectedCopies) copies of training rows redrawn" : ""), fraction: nil)
+            try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model, rejectedCopies: rejectCopies ? rejectedCopies : nil))
         }
     }
 }
@@ -114,4 +123,5 @@ struct SampleOutput: Encodable {
     var seed: UInt64
     var model: String
     var conditioning: ConditionalSampleOutput?
+    var rejectedCopies: Int?
 }
