@@ -86,6 +86,28 @@ struct RowEncoder: Sendable {
         }
         return EncodedRows(rowCount: table.rowCount, width: width, values: values)
     }
+
+    /// The rows of `table` in the compact form of the same encoding: the standardised numbers
+    /// and, per categorical column, the level's index (−1 where the one-hot block is all zeros).
+    func encodeCompact(_ table: Table) -> CompactEncodedRows {
+        var numbers = [Double](repeating: 0, count: table.rowCount * numeric.count)
+        for (index, entry) in numeric.enumerated() {
+            guard let column = table[entry.name], let values = roles.numbers(of: column) else { continue }
+            for row in 0..<table.rowCount where !values[row].isNaN {
+                numbers[row * numeric.count + index] = (values[row] - entry.mean) / entry.deviation
+            }
+        }
+        var codes = [Int32](repeating: -1, count: table.rowCount * categorical.count)
+        for (index, entry) in categorical.enumerated() {
+            guard let column = table[entry.name] else { continue }
+            for row in 0..<table.rowCount {
+                if let position = entry.levels[column.text(at: row) ?? Self.missingLevel] {
+                    codes[row * categorical.count + index] = Int32(position)
+                }
+            }
+        }
+        return CompactEncodedRows(rowCount: table.rowCount, numericWidth: numeric.count, numbers: numbers, categoricalWidth: categorical.count, codes: codes)
+    }
 }
 
 /// Encoded rows, row-major: row r occupies `values[r·width ..< (r+1)·width]`.

@@ -77,7 +77,8 @@ struct PrivacyEvaluation: Sendable {
         if synthetic.rowCount > syntheticRowLimit { notes.append("Euclidean DCR and NNDR use \(syntheticRowLimit) random synthetic rows") }
         let encodedSynthetic = encoder.encode(synthetic.gatheringRows(syntheticRows))
         let encodedTraining = encoder.encode(gower.trainingReference)
-        let twoNearest = NearestNeighbours.distances(from: encodedSynthetic, to: encodedTraining, k: 2, threads: threads)
+        let compactSynthetic = encoder.encodeCompact(synthetic.gatheringRows(syntheticRows))
+        let twoNearest = NearestNeighbours.distances(from: compactSynthetic, to: encoder.encodeCompact(gower.trainingReference), k: 2, threads: threads)
         let toTraining = stride(from: 0, to: twoNearest.count, by: 2).map { twoNearest[$0] }
         let ratios = stride(from: 0, to: twoNearest.count, by: 2).compactMap { index -> Double? in
             twoNearest[index + 1].isFinite ? (twoNearest[index] + 1e-8) / (twoNearest[index + 1] + 1e-8) : nil
@@ -86,7 +87,7 @@ struct PrivacyEvaluation: Sendable {
         var toHoldout: [Double]?
         var euclideanShare: Double?
         if let holdoutReference = gower.holdoutReference {
-            let distances = NearestNeighbours.closest(from: encodedSynthetic, to: encoder.encode(holdoutReference), threads: threads)
+            let distances = NearestNeighbours.distances(from: compactSynthetic, to: encoder.encodeCompact(holdoutReference), k: 1, threads: threads)
             toHoldout = distances
             var share = 0.0
             for (train, hold) in zip(toTraining, distances) { share += train < hold ? 1 : (train == hold ? 0.5 : 0) }

@@ -1,0 +1,80 @@
+import SynthKitCore
+
+extension NearestNeighbours {
+    /// The `k` smallest Euclidean distances from each compact query row to the compact reference
+    /// rows, ascending (row-major, `k` per query; +∞ where the reference has fewer rows), equal
+    /// to ``distances(from:to:k:excludingSameIndex:threads:)`` on the dense one-hot rows.
+    ///
+    /// Blocked: each chunk of 64 queries walks the reference in blocks of 512 rows, so a block
+    /// stays in cache while every query of the chunk scans it. Parallel over chunks; results do
+    /// not depend on the thread count.
+    ///
+    /// Complexity: O(n · m · (numeric + categorical columns)).
+    static func distances(from queries: CompactEncodedRows, to reference: CompactEncodedRows, k: Int, threads: Int? = nil) -> [Double] {
+        precondition(k > 0, "k must be positive, got \(k)")
+        precondition(queries.numericWidth == reference.numericWidth && queries.categoricalWidth == reference.categoricalWidth,
+                     "compact widths differ")
+        let count = queries.rowCount
+        guard count > 0 else { return [] }
+        let output = UnsafeMutableBufferPointer<Double>.allocate(capacity: count * k)
+        defer { output.deallocate() }
+        let shared = SendableBuffer(buffer: output)
+        let chunkCount = max(1, (count + 63) / 64)
+        let ranges = chunkRanges(count: count, chunkCount: chunkCount)
+        let numericWidth = queries.numericWidth
+        let categoricalWidth = queries.categoricalWidth
+        let blockSize = 512
+        parallelFor(chunkCount: chunkCount, threads: threads) { chunk in
+            let range = ranges[chunk]
+            var best = [Double](repeating: .infinity, count: range.count * k)
+            queries.numbers.withUnsafeBufferPointer { queryNumbers in
+                queries.codes.withUnsafeBufferPointer { queryCodes in
+                    reference.numbers.withUnsafeBufferPointer { referenceNumbers in
+                        reference.codes.withUnsafeBufferPointer { referenceCodes in
+                            best.withUnsafeMutableBufferPointer { best in
+                                for blockStart in stride(from: 0, to: reference.rowCount, by: blockSize) {
+                                    let blockEnd = min(blockStart + blockSize, reference.rowCount)
+                                    for (offset, query) in range.enumerated() {
+                                        let numberBase = query * numericWidth
+                                        let codeBase = query * categoricalWidth
+                                        let bestBase = offset * k
+                                        for candidate in blockStart..<blockEnd {
+                                            var sum = 0.0
+                                            let candidateNumbers = candidate * numericWidth
+                                            for feature in 0..<numericWidth {
+                                                let difference = queryNumbers[numberBase + feature] - referenceNumbers[candidateNumbers + feature]
+                                                sum += difference * difference
+                                            }
+                                            let candidateCodes = candidate * categoricalWidth
+                                            for column in 0..<categoricalWidth {
+                                                let first = queryCodes[codeBase + column]
+                                                let second = referenceCodes[candidateCodes + column]
+                                                if first != second {
+                                                    // One-hot order: the lower position's term is added first; both are 1.
+                                                    if first >= 0 { sum += 1 }
+                                                    if second >= 0 { sum += 1 }
+                                                }
+                                            }
+                                            if sum < best[bestBase + k - 1] {
+                                                var position = k - 1
+                                                while position > 0 && best[bestBase + position - 1] > sum {
+                                                    best[bestBase + position] = best[bestBase + position - 1]
+                                                    position -= 1
+                                                }
+                                                best[bestBase + position] = sum
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (offset, query) in range.enumerated() {
+                for index in 0..<k { shared.buffer[query * k + index] = best[offset * k + index].squareRoot() }
+            }
+        }
+        return Array(output)
+    }
+}
