@@ -1,4 +1,3 @@
-public import SynthKitCore
 public import SynthKitTable
 
 /// Distances from every synthetic row to the training rows in the encoding of
