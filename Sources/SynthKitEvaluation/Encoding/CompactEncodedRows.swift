@@ -4,8 +4,7 @@
 ///
 /// The squared Euclidean distance of the one-hot rows is Σ (numeric differences)² plus, per
 /// categorical column whose positions differ, 1 for each side that has a 1; ``NearestNeighbours``
-/// adds those terms in the one-hot order, so distances equal the dense kernel's bit for bit
-/// with (numeric + categorical) instead of (numeric + Σ levels) operations per pair.
+/// computes it with (numeric + categorical) instead of (numeric + Σ levels) operations per pair.
 struct CompactEncodedRows: Sendable {
     /// The number of rows.
     var rowCount: Int

@@ -3,7 +3,11 @@ import SynthKitCore
 extension NearestNeighbours {
     /// The `k` smallest Euclidean distances from each compact query row to the compact reference
     /// rows, ascending (row-major, `k` per query; +∞ where the reference has fewer rows), equal
-    /// to ``distances(from:to:k:excludingSameIndex:threads:)`` on the dense one-hot rows.
+    /// to ``distances(from:to:k:excludingSameIndex:threads:)`` on the dense one-hot rows up to
+    /// rounding (the one-hot units are added as one integer after the numeric terms).
+    ///
+    /// A candidate whose numeric part alone already exceeds the k-th best distance is skipped
+    /// before its categorical part (which can only add), so most pairs cost the numeric terms.
     ///
     /// Blocked: each chunk of 64 queries walks the reference in blocks of 512 rows, so a block
     /// stays in cache while every query of the chunk scans it. Parallel over chunks; results do
@@ -45,16 +49,19 @@ extension NearestNeighbours {
                                                 let difference = queryNumbers[numberBase + feature] - referenceNumbers[candidateNumbers + feature]
                                                 sum += difference * difference
                                             }
+                                            // Categorical terms only add, so a candidate already farther than the k-th best is done.
+                                            let worst = best[bestBase + k - 1]
+                                            if sum >= worst { continue }
                                             let candidateCodes = candidate * categoricalWidth
+                                            var units = 0
                                             for column in 0..<categoricalWidth {
                                                 let first = queryCodes[codeBase + column]
                                                 let second = referenceCodes[candidateCodes + column]
-                                                if first != second {
-                                                    // One-hot order: the lower position's term is added first; both are 1.
-                                                    if first >= 0 { sum += 1 }
-                                                    if second >= 0 { sum += 1 }
-                                                }
+                                                // One-hot blocks that differ add 1 for each side holding a 1 (branch-free).
+                                                let differs = first != second ? 1 : 0
+                                                units += differs * ((first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0))
                                             }
+                                            sum += Double(units)
                                             if sum < best[bestBase + k - 1] {
                                                 var position = k - 1
                                                 while position > 0 && best[bestBase + position - 1] > sum {
