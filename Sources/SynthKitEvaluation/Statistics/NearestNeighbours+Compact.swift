@@ -42,26 +42,27 @@ extension NearestNeighbours {
                                         let numberBase = query * numericWidth
                                         let codeBase = query * categoricalWidth
                                         let bestBase = offset * k
-                                        for candidate in blockStart..<blockEnd {
+                                        candidates: for candidate in blockStart..<blockEnd {
                                             var sum = 0.0
                                             let candidateNumbers = candidate * numericWidth
                                             for feature in 0..<numericWidth {
                                                 let difference = queryNumbers[numberBase + feature] - referenceNumbers[candidateNumbers + feature]
                                                 sum += difference * difference
                                             }
-                                            // Categorical terms only add, so a candidate already farther than the k-th best is done.
+                                            // Categorical terms only add, so a candidate is dropped as soon as it is
+                                            // farther than the k-th best (most are, after a few differing columns).
                                             let worst = best[bestBase + k - 1]
                                             if sum >= worst { continue }
                                             let candidateCodes = candidate * categoricalWidth
-                                            var units = 0
                                             for column in 0..<categoricalWidth {
                                                 let first = queryCodes[codeBase + column]
                                                 let second = referenceCodes[candidateCodes + column]
-                                                // One-hot blocks that differ add 1 for each side holding a 1 (branch-free).
-                                                let differs = first != second ? 1 : 0
-                                                units += differs * ((first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0))
+                                                if first != second {
+                                                    // One-hot blocks that differ add 1 for each side holding a 1.
+                                                    sum += Double((first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0))
+                                                    if sum >= worst { continue candidates }
+                                                }
                                             }
-                                            sum += Double(units)
                                             if sum < best[bestBase + k - 1] {
                                                 var position = k - 1
                                                 while position > 0 && best[bestBase + position - 1] > sum {
