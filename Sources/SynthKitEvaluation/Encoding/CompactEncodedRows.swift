@@ -1,10 +1,11 @@
-/// Rows of a ``RowEncoder`` encoding without the one-hot zeros: standardised numbers, and per
-/// categorical column the position of the row's one-hot 1 (−1 for an all-zero block: a level
-/// the encoder never saw). Row-major in both arrays.
+/// Rows of a ``RowEncoder`` encoding without the one-hot zeros: the standardised numbers, and
+/// the one-hot block as bits (`words` 64-bit words per row; an all-zero block, a level the
+/// encoder never saw, sets no bit). Row-major in both arrays.
 ///
-/// The squared Euclidean distance of the one-hot rows is Σ (numeric differences)² plus, per
-/// categorical column whose positions differ, 1 for each side that has a 1; ``NearestNeighbours``
-/// computes it with (numeric + categorical) instead of (numeric + Σ levels) operations per pair.
+/// The squared Euclidean distance of the one-hot rows is Σ (numeric differences)² plus the
+/// number of one-hot positions that differ, popcount(a XOR b), since every one-hot value is 0
+/// or 1; ``NearestNeighbours`` computes it with (numeric features + words) operations per pair
+/// instead of one per one-hot level.
 struct CompactEncodedRows: Sendable {
     /// The number of rows.
     var rowCount: Int
@@ -12,22 +13,21 @@ struct CompactEncodedRows: Sendable {
     var numericWidth: Int
     /// The standardised numbers.
     var numbers: [Double]
-    /// Categorical columns per row.
-    var categoricalWidth: Int
-    /// One-hot positions, −1 for none.
-    var codes: [Int32]
+    /// Words of one-hot bits per row.
+    var words: Int
+    /// The one-hot bits.
+    var bits: [UInt64]
 
     /// The rows at `indices`.
     func gathering(_ indices: [Int]) -> CompactEncodedRows {
         var gatheredNumbers: [Double] = []
-        var gatheredCodes: [Int32] = []
+        var gatheredBits: [UInt64] = []
         gatheredNumbers.reserveCapacity(indices.count * numericWidth)
-        gatheredCodes.reserveCapacity(indices.count * categoricalWidth)
+        gatheredBits.reserveCapacity(indices.count * words)
         for row in indices {
             gatheredNumbers.append(contentsOf: numbers[(row * numericWidth)..<((row + 1) * numericWidth)])
-            gatheredCodes.append(contentsOf: codes[(row * categoricalWidth)..<((row + 1) * categoricalWidth)])
+            gatheredBits.append(contentsOf: bits[(row * words)..<((row + 1) * words)])
         }
-        return CompactEncodedRows(
-            rowCount: indices.count, numericWidth: numericWidth, numbers: gatheredNumbers, categoricalWidth: categoricalWidth, codes: gatheredCodes)
+        return CompactEncodedRows(rowCount: indices.count, numericWidth: numericWidth, numbers: gatheredNumbers, words: words, bits: gatheredBits)
     }
 }

@@ -88,7 +88,7 @@ struct RowEncoder: Sendable {
     }
 
     /// The rows of `table` in the compact form of the same encoding: the standardised numbers
-    /// and, per categorical column, the level's index (−1 where the one-hot block is all zeros).
+    /// and the one-hot 1s as bits (position − numeric count; a block without a 1 sets no bit).
     func encodeCompact(_ table: Table) -> CompactEncodedRows {
         var numbers = [Double](repeating: 0, count: table.rowCount * numeric.count)
         for (index, entry) in numeric.enumerated() {
@@ -97,16 +97,18 @@ struct RowEncoder: Sendable {
                 numbers[row * numeric.count + index] = (values[row] - entry.mean) / entry.deviation
             }
         }
-        var codes = [Int32](repeating: -1, count: table.rowCount * categorical.count)
-        for (index, entry) in categorical.enumerated() {
+        let words = (width - numeric.count + 63) / 64
+        var bits = [UInt64](repeating: 0, count: table.rowCount * words)
+        for entry in categorical {
             guard let column = table[entry.name] else { continue }
             for row in 0..<table.rowCount {
                 if let position = entry.levels[column.text(at: row) ?? Self.missingLevel] {
-                    codes[row * categorical.count + index] = Int32(position)
+                    let bit = position - numeric.count
+                    bits[row * words + bit / 64] |= 1 << UInt64(bit % 64)
                 }
             }
         }
-        return CompactEncodedRows(rowCount: table.rowCount, numericWidth: numeric.count, numbers: numbers, categoricalWidth: categorical.count, codes: codes)
+        return CompactEncodedRows(rowCount: table.rowCount, numericWidth: numeric.count, numbers: numbers, words: words, bits: bits)
     }
 }
 

@@ -4,20 +4,20 @@ extension NearestNeighbours {
     /// The `k` smallest Euclidean distances from each compact query row to the compact reference
     /// rows, ascending (row-major, `k` per query; +∞ where the reference has fewer rows), equal
     /// to ``distances(from:to:k:excludingSameIndex:threads:)`` on the dense one-hot rows up to
-    /// rounding (the one-hot units are added as one integer after the numeric terms).
+    /// rounding (the differing one-hot positions, popcount(a XOR b), are added as one integer
+    /// after the numeric terms).
     ///
     /// A candidate whose numeric part alone already exceeds the k-th best distance is skipped
-    /// before its categorical part (which can only add), so most pairs cost the numeric terms.
+    /// before its one-hot part (which can only add), so most pairs cost the numeric terms.
     ///
     /// Blocked: each chunk of 64 queries walks the reference in blocks of 512 rows, so a block
     /// stays in cache while every query of the chunk scans it. Parallel over chunks; results do
     /// not depend on the thread count.
     ///
-    /// Complexity: O(n · m · (numeric + categorical columns)).
+    /// Complexity: O(n · m · (numeric features + one-hot words)).
     static func distances(from queries: CompactEncodedRows, to reference: CompactEncodedRows, k: Int, threads: Int? = nil) -> [Double] {
         precondition(k > 0, "k must be positive, got \(k)")
-        precondition(queries.numericWidth == reference.numericWidth && queries.categoricalWidth == reference.categoricalWidth,
-                     "compact widths differ")
+        precondition(queries.numericWidth == reference.numericWidth && queries.words == reference.words, "compact widths differ")
         let count = queries.rowCount
         guard count > 0 else { return [] }
         let output = UnsafeMutableBufferPointer<Double>.allocate(capacity: count * k)
@@ -26,43 +26,37 @@ extension NearestNeighbours {
         let chunkCount = max(1, (count + 63) / 64)
         let ranges = chunkRanges(count: count, chunkCount: chunkCount)
         let numericWidth = queries.numericWidth
-        let categoricalWidth = queries.categoricalWidth
+        let words = queries.words
         let blockSize = 512
         parallelFor(chunkCount: chunkCount, threads: threads) { chunk in
             let range = ranges[chunk]
             var best = [Double](repeating: .infinity, count: range.count * k)
             queries.numbers.withUnsafeBufferPointer { queryNumbers in
-                queries.codes.withUnsafeBufferPointer { queryCodes in
+                queries.bits.withUnsafeBufferPointer { queryBits in
                     reference.numbers.withUnsafeBufferPointer { referenceNumbers in
-                        reference.codes.withUnsafeBufferPointer { referenceCodes in
+                        reference.bits.withUnsafeBufferPointer { referenceBits in
                             best.withUnsafeMutableBufferPointer { best in
                                 for blockStart in stride(from: 0, to: reference.rowCount, by: blockSize) {
                                     let blockEnd = min(blockStart + blockSize, reference.rowCount)
                                     for (offset, query) in range.enumerated() {
                                         let numberBase = query * numericWidth
-                                        let codeBase = query * categoricalWidth
+                                        let bitBase = query * words
                                         let bestBase = offset * k
-                                        candidates: for candidate in blockStart..<blockEnd {
+                                        for candidate in blockStart..<blockEnd {
                                             var sum = 0.0
                                             let candidateNumbers = candidate * numericWidth
                                             for feature in 0..<numericWidth {
                                                 let difference = queryNumbers[numberBase + feature] - referenceNumbers[candidateNumbers + feature]
                                                 sum += difference * difference
                                             }
-                                            // Categorical terms only add, so a candidate is dropped as soon as it is
-                                            // farther than the k-th best (most are, after a few differing columns).
-                                            let worst = best[bestBase + k - 1]
-                                            if sum >= worst { continue }
-                                            let candidateCodes = candidate * categoricalWidth
-                                            for column in 0..<categoricalWidth {
-                                                let first = queryCodes[codeBase + column]
-                                                let second = referenceCodes[candidateCodes + column]
-                                                if first != second {
-                                                    // One-hot blocks that differ add 1 for each side holding a 1.
-                                                    sum += Double((first >= 0 ? 1 : 0) + (second >= 0 ? 1 : 0))
-                                                    if sum >= worst { continue candidates }
-                                                }
+                                            // The one-hot terms only add, so a candidate already farther than the k-th best is done.
+                                            if sum >= best[bestBase + k - 1] { continue }
+                                            let candidateBits = candidate * words
+                                            var differing = 0
+                                            for word in 0..<words {
+                                                differing += (queryBits[bitBase + word] ^ referenceBits[candidateBits + word]).nonzeroBitCount
                                             }
+                                            sum += Double(differing)
                                             if sum < best[bestBase + k - 1] {
                                                 var position = k - 1
                                                 while position > 0 && best[bestBase + position - 1] > sum {
