@@ -13,6 +13,7 @@ Timing (computation only, data already loaded on both sides):
   SynthKit:  Benchmarks' EvaluationBench (release build) times SDMetricsQualityReport.evaluate +
              SDMetricsDiagnosticReport.evaluate on tables it read beforehand (CSV parsing excluded).
 The two are run alternately --repeats times; medians are compared (ratio = sdmetrics / SynthKit).
+Also reported: one whole SynthKit-mode evaluation (every family with the holdout, target income).
 DCR/NNDR: EvaluationBench's whole-table Euclidean kernel (standardised numerics + one-hot, as
 anchors.py encodes) over every synthetic x train pair, beside scikit-learn NearestNeighbors(2)
 on the same encoded matrices (anchors.py's tool, here on all rows instead of 5,000).
@@ -84,11 +85,13 @@ def main():
     parser.add_argument("--threads", type=int, help="SynthKit threads (default: every core)")
     parser.add_argument("--binary", default=os.path.join(ROOT, "Benchmarks", ".build", "release", "EvaluationBench"))
     args = parser.parse_args()
-    train, _ = split_adult(args.data)
+    train, holdout = split_adult(args.data)
     synthetic = pd.read_csv(args.synthetic) if args.synthetic else sdv_synthetic(train, 0)
     work = tempfile.mkdtemp(prefix="synthkit-evaluation-bench-")
     train_csv, synthetic_csv = os.path.join(work, "train.csv"), os.path.join(work, "synthetic.csv")
+    holdout_csv = os.path.join(work, "holdout.csv")
     train.to_csv(train_csv, index=False)
+    holdout.to_csv(holdout_csv, index=False)
     synthetic.to_csv(synthetic_csv, index=False)
     # Both sides read the same files; pandas frames are read before timing.
     train, synthetic = pd.read_csv(train_csv), pd.read_csv(synthetic_csv)
@@ -105,7 +108,8 @@ def main():
               f"{swift['diagnosticSeconds']['median']:.3f} s", flush=True)
     sdm_median, sk_median = statistics.median(rows["sdmetrics"]), statistics.median(rows["synthkit"])
     threads = [str(args.threads)] if args.threads else ["all"]
-    done = subprocess.run([args.binary, train_csv, synthetic_csv, "1"] + threads + ["dcr"], capture_output=True, text=True, check=True)
+    done = subprocess.run([args.binary, train_csv, synthetic_csv, "1"] + threads + ["dcr", f"full={holdout_csv}"],
+                          capture_output=True, text=True, check=True)
     distances = json.loads(done.stdout)
     from sklearn.neighbors import NearestNeighbors
     encode = anchors._encoder(train, anchors.column_meta(train))
@@ -127,6 +131,7 @@ def main():
             "sklearnNearestNeighbors2Seconds": sklearn_s,
             "sklearnDcrMedian": float(np.median(neighbours[:, 0])),
         },
+        "fullSynthKitEvaluation": distances.get("fullEvaluation"),
         "loadavg": os.getloadavg(),
     }
     print(json.dumps(result, indent=1, default=float))

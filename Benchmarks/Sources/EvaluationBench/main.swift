@@ -1,6 +1,6 @@
 // SDMetrics QualityReport + DiagnosticReport computation and the full Euclidean DCR/NNDR on Adult.
 //
-//   swift run -c release EvaluationBench TRAIN.csv SYNTHETIC.csv [REPEATS=5] [THREADS=all] [dcr]
+//   swift run -c release EvaluationBench TRAIN.csv SYNTHETIC.csv [REPEATS=5] [THREADS=all] [dcr] [full=HOLDOUT.csv]
 //
 // Driven by Benchmarks/adult_evaluation.py, which makes the standard split, draws the synthetic
 // rows and times sdmetrics 0.32.0 on the same files in the same run. Timed here: only the
@@ -69,6 +69,26 @@ if runDistances {
         "dcrMedian": sorted[sorted.count / 2], "exactCopies": sorted.filter { $0 == 0 }.count,
         "nndrTenthSmallest": distances.ratios.filter { !$0.isNaN }.sorted().dropFirst(9).first as Any,
     ]
+}
+if let holdoutArgument = arguments.first(where: { $0.hasPrefix("full=") }) {
+    // The whole SynthKit-mode evaluation (every family, target `income`), as `synthkit evaluate` runs it.
+    do {
+        let holdout = try CSVReader().read(path: String(holdoutArgument.dropFirst(5)))
+        let options = EvaluationOptions(metadata: metadata, threads: threads, target: real["income"] == nil ? nil : "income")
+        let start = now()
+        let report = try Evaluator.evaluate(real: real, synthetic: synthetic, holdout: holdout, options: options)
+        result["fullEvaluation"] = [
+            "seconds": now() - start, "holdoutRows": holdout.rowCount,
+            "scores": [
+                "fidelity": report.fidelity?.score as Any, "utility": report.utility?.score as Any,
+                "detectability": report.detectability?.score as Any, "privacy": report.privacy?.score as Any,
+            ],
+            "privacyMetrics": Dictionary(uniqueKeysWithValues: (report.privacy?.metrics ?? []).map { ($0.metric, $0.score as Any) }),
+        ]
+    } catch {
+        print("full evaluation failed: \(error)")
+        exit(1)
+    }
 }
 let json = (try? JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .prettyPrinted])) ?? Data()
 print(String(decoding: json, as: UTF8.self))
