@@ -28,27 +28,31 @@ extension NearestNeighbours {
         let numericWidth = queries.numericWidth
         let words = queries.words
         let blockSize = 512
+        let vectors = (numericWidth + 3) / 4
+        let packedQueries = Self.packed(queries.numbers, rows: queries.rowCount, width: numericWidth)
+        let packedReference = Self.packed(reference.numbers, rows: reference.rowCount, width: numericWidth)
         parallelFor(chunkCount: chunkCount, threads: threads) { chunk in
             let range = ranges[chunk]
             var best = [Double](repeating: .infinity, count: range.count * k)
-            queries.numbers.withUnsafeBufferPointer { queryNumbers in
+            packedQueries.withUnsafeBufferPointer { queryNumbers in
                 queries.bits.withUnsafeBufferPointer { queryBits in
-                    reference.numbers.withUnsafeBufferPointer { referenceNumbers in
+                    packedReference.withUnsafeBufferPointer { referenceNumbers in
                         reference.bits.withUnsafeBufferPointer { referenceBits in
                             best.withUnsafeMutableBufferPointer { best in
                                 for blockStart in stride(from: 0, to: reference.rowCount, by: blockSize) {
                                     let blockEnd = min(blockStart + blockSize, reference.rowCount)
                                     for (offset, query) in range.enumerated() {
-                                        let numberBase = query * numericWidth
+                                        let numberBase = query * vectors
                                         let bitBase = query * words
                                         let bestBase = offset * k
                                         for candidate in blockStart..<blockEnd {
-                                            var sum = 0.0
-                                            let candidateNumbers = candidate * numericWidth
-                                            for feature in 0..<numericWidth {
-                                                let difference = queryNumbers[numberBase + feature] - referenceNumbers[candidateNumbers + feature]
-                                                sum += difference * difference
+                                            let candidateNumbers = candidate * vectors
+                                            var squares = SIMD4<Double>.zero
+                                            for vector in 0..<vectors {
+                                                let difference = queryNumbers[numberBase + vector] - referenceNumbers[candidateNumbers + vector]
+                                                squares += difference * difference
                                             }
+                                            var sum = squares.sum()
                                             // The one-hot terms only add, so a candidate already farther than the k-th best is done.
                                             if sum >= best[bestBase + k - 1] { continue }
                                             let candidateBits = candidate * words
@@ -78,5 +82,15 @@ extension NearestNeighbours {
             }
         }
         return Array(output)
+    }
+
+    /// Row-major scalars packed into zero-padded 4-lane vectors, `(width + 3) / 4` per row.
+    static func packed(_ values: [Double], rows: Int, width: Int) -> [SIMD4<Double>] {
+        let vectors = (width + 3) / 4
+        var packed = [SIMD4<Double>](repeating: .zero, count: rows * vectors)
+        for row in 0..<rows {
+            for feature in 0..<width { packed[row * vectors + feature / 4][feature % 4] = values[row * width + feature] }
+        }
+        return packed
     }
 }
