@@ -29,5 +29,8 @@ let package = Package(
         .executableTarget(
             name: "ConditionalBench",
             dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
+        .executableTarget(
+            name: "EvaluationBench",
+            dependencies: [.product(name: "SynthKit", package: "SynthKit")]),
     ]
 )

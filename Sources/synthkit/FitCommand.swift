@@ -114,7 +114,12 @@ struct FitCommand: ParsableCommand {
             }
             inputRecord.rows = table.rowCount
             try recorder.begin(LedgerEntry(fitting: fitted.model.provenance, input: inputRecord, output: output))
-            try AtomicFile.write(try constraintSet?.attaching(to: fitted.data, transforms: transformed.transforms, schema: resolvedSchema) ?? fitted.data, to: output)
+            // Salted training-row fingerprints for `sample --reject-copies`; never for DP models (they would leak membership).
+            let fingerprinted = fitted.model.provenance.privacy != nil ? fitted.data : try TrainingRowFingerprints(
+                fitting: table, schema: resolvedSchema, seed: Seed(common.seed), inputSHA256: inputFingerprint).attaching(to: fitted.data)
+            try AtomicFile.write(
+                try constraintSet?.attaching(to: fingerprinted, transforms: transformed.transforms, schema: resolvedSchema) ?? fingerprinted,
+                to: output)
             try recorder.commit()
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)

@@ -65,6 +65,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "The watermark scheme: auto (green-list when a numerical column is eligible, else selection), green-list, selection.")
     var watermarkScheme: WatermarkScheme = .auto
 
+    @Flag(help: "Redraw rows identical to a training row (salted fingerprints stored by `fit`) and report how many.")
+    var rejectCopies = false
+
     @Option(name: .shortAndLong, help: "Where to write the synthetic CSV.")
     var output: String
 
@@ -80,6 +83,9 @@ struct SampleCommand: ParsableCommand {
         }
         if consistentPii && piiKey != nil { throw ValidationError("give --consistent-pii or --pii-key, not both") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        if rejectCopies && (!conditions.isEmpty || conditionsFile != nil || rebalance != nil) {
+            throw ValidationError("--reject-copies does not combine with --condition, --conditions or --rebalance")
+        }
     }
 
     func run() throws {
@@ -138,6 +144,8 @@ struct SampleCommand: ParsableCommand {
                 return
             }
             let rows = rows ?? 0
+            let copyFilter = rejectCopies ? try TrainingRowFingerprints.load(modelFile: model) : nil
+            var rejectedCopies = 0
             let marking = try watermarkKey.map { (key: WatermarkKey) throws(SynthKitError) in
                 SampleWatermarking(
                     key: key, requested: watermarkScheme,
@@ -159,15 +167,19 @@ struct SampleCommand: ParsableCommand {
                     let drawn = constraints.constraints.isEmpty
                         ? try loaded.sample(rows: (candidates * start)..<(candidates * (start + count)), seed: seed, threads: common.threads)
                         : try constrained.next(candidates * count)
+                    let filtered = try copyFilter?.replacingCopies(
+                        in: drawn, firstRow: candidates * start, model: loaded, constraints: constraints, seed: seed, threads: common.threads)
+                    rejectedCopies += filtered?.rejected ?? 0
                     let faked = FakeValueGenerator().filling(
-                        drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: candidates * start, consistency: piiConsistency)
+                        filtered?.table ?? drawn, schema: loaded.schema, seed: seed.derived("pii"), offset: candidates * start,
+                        consistency: piiConsistency)
                     let marked = try marking?.finish(faked, schema: loaded.schema, constraints: constraints, excluding: []) ?? faked
                     try writer.appendRows(of: marked, schema: loaded.schema, to: handle, path: output)
                 }
             }
             try recorder.commit()
-            progress.report(stage: "wrote \(rows) rows to \(output)", fraction: nil)
-            try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model))
+            progress.report(stage: "wrote \(rows) rows to \(output)" + (rejectCopies ? "; \(rejectedCopies) copies of training rows redrawn" : ""), fraction: nil)
+            try json.write(SampleOutput(output: output, rows: rows, seed: common.seed, model: model, rejectedCopies: rejectCopies ? rejectedCopies : nil))
         }
     }
 }
@@ -187,4 +199,5 @@ struct SampleOutput: Encodable {
     var seed: UInt64
     var model: String
     var conditioning: ConditionalSampleOutput?
+    var rejectedCopies: Int?
 }

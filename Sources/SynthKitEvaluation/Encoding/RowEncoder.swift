@@ -86,6 +86,30 @@ struct RowEncoder: Sendable {
         }
         return EncodedRows(rowCount: table.rowCount, width: width, values: values)
     }
+
+    /// The rows of `table` in the compact form of the same encoding: the standardised numbers
+    /// and the one-hot 1s as bits (position − numeric count; a block without a 1 sets no bit).
+    func encodeCompact(_ table: Table) -> CompactEncodedRows {
+        var numbers = [Double](repeating: 0, count: table.rowCount * numeric.count)
+        for (index, entry) in numeric.enumerated() {
+            guard let column = table[entry.name], let values = roles.numbers(of: column) else { continue }
+            for row in 0..<table.rowCount where !values[row].isNaN {
+                numbers[row * numeric.count + index] = (values[row] - entry.mean) / entry.deviation
+            }
+        }
+        let words = (width - numeric.count + 63) / 64
+        var bits = [UInt64](repeating: 0, count: table.rowCount * words)
+        for entry in categorical {
+            guard let column = table[entry.name] else { continue }
+            for row in 0..<table.rowCount {
+                if let position = entry.levels[column.text(at: row) ?? Self.missingLevel] {
+                    let bit = position - numeric.count
+                    bits[row * words + bit / 64] |= 1 << UInt64(bit % 64)
+                }
+            }
+        }
+        return CompactEncodedRows(rowCount: table.rowCount, numericWidth: numeric.count, numbers: numbers, words: words, bits: bits)
+    }
 }
 
 /// Encoded rows, row-major: row r occupies `values[r·width ..< (r+1)·width]`.

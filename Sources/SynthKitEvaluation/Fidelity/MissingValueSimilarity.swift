@@ -16,8 +16,8 @@ public struct MissingValueSimilarity: ColumnMetric {
     /// Creates the metric.
     public init() {}
 
-    /// Every kind of column.
-    public func accepts(_ kind: ColumnKind) -> Bool { true }
+    /// Every kind of column except ids and PII, which are regenerated, never learned.
+    public func accepts(_ kind: ColumnKind) -> Bool { kind != .id && kind != .pii }
 
     /// The score, or `nil` when a table has no rows.
     public func score(real: Column, synthetic: Column) throws(SynthKitError) -> Double? {

@@ -32,6 +32,7 @@ extension ColumnMetric {
                 notes.append("column '\(column.name)': not computable (no values to compare)")
             }
         }
+        if breakdown.isEmpty && notes.isEmpty { notes.append("no column of the real table qualifies") }
         return MetricResult(metric: Self.identifier, score: MetricResult.mean(of: breakdown), breakdown: breakdown, notes: notes)
     }
 }

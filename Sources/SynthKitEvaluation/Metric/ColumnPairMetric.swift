@@ -32,6 +32,7 @@ extension ColumnPairMetric {
                 }
             }
         }
+        if breakdown.isEmpty && notes.isEmpty { notes.append("no pair of columns in both tables has kinds this metric compares") }
         return MetricResult(metric: Self.identifier, score: MetricResult.mean(of: breakdown), breakdown: breakdown, notes: notes)
     }
 }

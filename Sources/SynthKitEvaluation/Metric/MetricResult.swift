@@ -20,9 +20,10 @@ public struct MetricResult: Codable, Sendable, Equatable {
     }
 
     /// The arithmetic mean of the breakdown's values, or `nil` when it is empty (pandas `.mean()`
-    /// over scores where NaN entries were skipped).
+    /// over scores where NaN entries were skipped). Summed in key order, so the result does not
+    /// depend on the dictionary's iteration order.
     static func mean(of breakdown: [String: Double]) -> Double? {
         guard !breakdown.isEmpty else { return nil }
-        return breakdown.values.reduce(0, +) / Double(breakdown.count)
+        return breakdown.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } / Double(breakdown.count)
     }
 }

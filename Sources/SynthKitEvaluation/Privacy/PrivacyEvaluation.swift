@@ -3,12 +3,13 @@ import SynthKitTable
 
 /// The privacy family: exact copies, SDMetrics' Gower-style DCR figures, the Euclidean DCR of
 /// `anchors.py` (standardised numerics + one-hot categories), NNDR, DCR baseline protection and a
-/// distance-based membership-inference AUC. All are empirical measurements; the family's
+/// distance-based and a DOMIAS density-ratio membership-inference AUC, and anonymeter-style
+/// singling-out, linkability and attribute-inference risks with confidence intervals. All are empirical measurements; the family's
 /// `guarantee` reads "none: empirical measurements only" unless a DP provenance fills it.
 ///
 /// Score = mean of the available protections, each in [0, 1] with 1 = no measured leakage:
 /// DCR baseline protection, DCR overfitting protection, and membership protection
-/// min(1, 2 · (1 − AUC)).
+/// min(1, 2 · (1 − AUC)) for each membership attack, and 1 − risk for each anonymeter attack.
 struct PrivacyEvaluation: Sendable {
     /// The columns compared.
     let roles: ColumnRoles
@@ -18,6 +19,10 @@ struct PrivacyEvaluation: Sendable {
     var attackRowLimit = 1000
     /// Random rows of the DCR baseline.
     var baselineRows = 1000
+    /// Holdout rows at most in the DOMIAS reference (population) sample.
+    var referenceRowLimit = 5000
+    /// Targets of each anonymeter-style attack (anonymeter's default `n_attacks`).
+    var anonymeterAttacks = 500
 
     /// Gower DCR arrays computed by ``Evaluator`` (SDMetrics' distance).
     struct GowerDistances {
@@ -72,7 +77,8 @@ struct PrivacyEvaluation: Sendable {
         if synthetic.rowCount > syntheticRowLimit { notes.append("Euclidean DCR and NNDR use \(syntheticRowLimit) random synthetic rows") }
         let encodedSynthetic = encoder.encode(synthetic.gatheringRows(syntheticRows))
         let encodedTraining = encoder.encode(gower.trainingReference)
-        let twoNearest = NearestNeighbours.distances(from: encodedSynthetic, to: encodedTraining, k: 2, threads: threads)
+        let compactSynthetic = encoder.encodeCompact(synthetic.gatheringRows(syntheticRows))
+        let twoNearest = NearestNeighbours.distances(from: compactSynthetic, to: encoder.encodeCompact(gower.trainingReference), k: 2, threads: threads)
         let toTraining = stride(from: 0, to: twoNearest.count, by: 2).map { twoNearest[$0] }
         let ratios = stride(from: 0, to: twoNearest.count, by: 2).compactMap { index -> Double? in
             twoNearest[index + 1].isFinite ? (twoNearest[index] + 1e-8) / (twoNearest[index + 1] + 1e-8) : nil
@@ -81,7 +87,7 @@ struct PrivacyEvaluation: Sendable {
         var toHoldout: [Double]?
         var euclideanShare: Double?
         if let holdoutReference = gower.holdoutReference {
-            let distances = NearestNeighbours.closest(from: encodedSynthetic, to: encoder.encode(holdoutReference), threads: threads)
+            let distances = NearestNeighbours.distances(from: compactSynthetic, to: encoder.encodeCompact(holdoutReference), k: 1, threads: threads)
             toHoldout = distances
             var share = 0.0
             for (train, hold) in zip(toTraining, distances) { share += train < hold ? 1 : (train == hold ? 0.5 : 0) }
@@ -111,8 +117,33 @@ struct PrivacyEvaluation: Sendable {
             metric: "membership-inference-auc", label: "Membership-inference AUC (distance attack; 0.5 = chance)", goal: .minimize,
             score: attack?.auc, breakdown: attack.map { ["nullBand": $0.nullBand, "members": Double($0.members)] } ?? [:],
             notes: attack == nil ? ["needs a holdout"] : []))
-        notes.append("not computed yet: DOMIAS density-ratio attack, anonymeter singling-out/linkability/inference risks")
-        let protections = [baselineProtection, figures.dcrOverfittingProtection, attack.map { min(1, 2 * (1 - $0.auc)) }].compactMap { $0 }
+        // DOMIAS: non-members and the population reference are disjoint parts of the holdout.
+        var densityAttack: DensityRatioMembershipInference?
+        if let holdoutReference = gower.holdoutReference {
+            let holdoutOrder = SeededPermutation.of(count: holdoutReference.rowCount, seed: seed.derived("privacy.domias-holdout"))
+            let size = min(attackRowLimit, holdoutReference.rowCount / 2, gower.trainingReference.rowCount)
+            let memberRows = SeededPermutation.of(count: gower.trainingReference.rowCount, seed: seed.derived("privacy.domias-members")).prefix(size)
+            densityAttack = DensityRatioMembershipInference.attack(
+                members: encodedTraining.gathering(Array(memberRows)),
+                nonMembers: encoder.encode(holdoutReference.gatheringRows(Array(holdoutOrder.prefix(size)))),
+                synthetic: encodedSynthetic,
+                reference: encoder.encode(holdoutReference.gatheringRows(Array(holdoutOrder.dropFirst(size).prefix(referenceRowLimit)))),
+                threads: threads)
+        }
+        metrics.append(FamilyMetric(
+            metric: "membership-inference-auc-domias", label: "Membership-inference AUC (DOMIAS density ratio; 0.5 = chance)", goal: .minimize,
+            score: densityAttack?.auc,
+            breakdown: densityAttack.map { ["nullBand": $0.nullBand, "members": Double($0.members), "referenceRows": Double($0.referenceRows)] } ?? [:],
+            notes: densityAttack == nil
+                ? ["needs a holdout of at least 2 rows"]
+                : ["Gaussian kernel densities (Scott's factor, diagonal bandwidth) of the synthetic rows and of holdout rows not attacked"]))
+        let anonymeter = anonymeterMetrics(
+            training: gower.trainingReference, control: gower.holdoutReference, synthetic: synthetic, seed: seed.derived("privacy"), threads: threads)
+        metrics += anonymeter.metrics
+        let protections = anonymeter.protections + [
+            baselineProtection, figures.dcrOverfittingProtection, attack.map { min(1, 2 * (1 - $0.auc)) },
+            densityAttack.map { min(1, 2 * (1 - $0.auc)) },
+        ].compactMap { $0 }
         let score = protections.isEmpty ? nil : protections.reduce(0, +) / Double(protections.count)
         let report = FamilyReport(
             score: score, verdict: Verdicts.privacy(copies: figures.exactCopies, membershipAUC: attack?.auc, nullBand: attack?.nullBand),
