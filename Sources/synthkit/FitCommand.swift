@@ -61,23 +61,9 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var governance: GovernanceOptions
 
     func validate() throws {
-        if synthesizer.isDifferentiallyPrivate {
-            guard let epsilon else { throw ValidationError("--synthesizer \(synthesizer.rawValue) needs --epsilon") }
-            guard epsilon > 0, epsilon.isFinite else { throw ValidationError("--epsilon must be positive, got \(epsilon)") }
-            if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1, got \(delta)") }
-            if common.explicitSeed != nil && !insecureReproducible {
-                throw ValidationError(
-                    "--seed is refused for a DP synthesizer: its noise must come from a secure source. "
-                        + "Add --insecure-reproducible for a reproducible, NOT private test run")
-            }
-        } else if epsilon != nil || delta != nil || insecureReproducible {
-            throw ValidationError("--epsilon, --delta and --insecure-reproducible apply only to mst and privbayes")
-        }
-        if (epochs != nil || batchSize != nil) && !synthesizer.isDeep {
-            throw ValidationError("--epochs and --batch-size apply to ctgan and tvae only")
-        }
-        if let epochs, epochs < 0 { throw ValidationError("--epochs must be zero or more, got \(epochs)") }
-        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        try synthesizer.validateSettings(
+            epsilon: epsilon, delta: delta, insecureReproducible: insecureReproducible, explicitSeed: common.explicitSeed,
+            epochs: epochs, batchSize: batchSize)
     }
 
     func run() throws {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import SynthKit
 
 extension SynthesizerChoice {
@@ -30,5 +31,33 @@ extension SynthesizerChoice {
             if let batchSize = training.batchSize { configuration.batchSize = batchSize }
             return configuration
         }
+    }
+}
+
+extension SynthesizerChoice {
+    /// Checks the settings `fit` and `collapse` accept for this synthesizer: privacy settings for
+    /// the DP ones only (a positive epsilon, delta in (0, 1), no plain --seed without
+    /// --insecure-reproducible), --epochs and --batch-size for the deep ones only.
+    /// - Throws: `ValidationError` naming the offending option.
+    func validateSettings(
+        epsilon: Double?, delta: Double?, insecureReproducible: Bool, explicitSeed: UInt64?, epochs: Int?, batchSize: Int?
+    ) throws {
+        if isDifferentiallyPrivate {
+            guard let epsilon else { throw ValidationError("--synthesizer \(rawValue) needs --epsilon") }
+            guard epsilon > 0, epsilon.isFinite else { throw ValidationError("--epsilon must be positive, got \(epsilon)") }
+            if let delta, !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie strictly between 0 and 1, got \(delta)") }
+            if explicitSeed != nil && !insecureReproducible {
+                throw ValidationError(
+                    "--seed is refused for a DP synthesizer: its noise must come from a secure source. "
+                        + "Add --insecure-reproducible for a reproducible, NOT private test run")
+            }
+        } else if epsilon != nil || delta != nil || insecureReproducible {
+            throw ValidationError("--epsilon, --delta and --insecure-reproducible apply only to mst and privbayes")
+        }
+        if (epochs != nil || batchSize != nil) && !isDeep {
+            throw ValidationError("--epochs and --batch-size apply to ctgan and tvae only")
+        }
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be zero or more, got \(epochs)") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
     }
 }
