@@ -53,10 +53,11 @@ struct EvaluateCommand: ParsableCommand {
         try runReportingErrors { () throws(SynthKitError) in
             let progress = common.progress
             progress.report(stage: "reading tables", fraction: nil)
-            let realTable = try csv.readTable(real)
-            let syntheticTable = try csv.readTable(synthetic)
-            let holdoutTable = try holdout.map { path throws(SynthKitError) in try csv.readTable(path) }
+            let realTable = try readInput(real, role: "real")
+            let syntheticTable = try readInput(synthetic, role: "synthetic")
+            let holdoutTable = try holdout.map { path throws(SynthKitError) in try readInput(path, role: "holdout") }
             let metadata = try sdvMetadata.map { path throws(SynthKitError) in try SDVMetadata.load(path: path) }
+            try checkColumns(real: realTable, synthetic: syntheticTable, holdout: holdoutTable, metadata: metadata)
             let options = EvaluationOptions(
                 metadata: metadata, seed: Seed(common.seed), threads: common.threads, progress: progress,
                 target: target, sensitive: sensitive)
@@ -76,5 +77,58 @@ struct EvaluateCommand: ParsableCommand {
             try recorder.commit()
             if json.path != "-" { StandardStreams.writeOutput(ReportSummary.render(report)) }
         }
+    }
+}
+
+extension EvaluateCommand {
+    /// Reads one input file, refusing a file with a header but no data rows with the file and its
+    /// role named (there is nothing to evaluate).
+    func readInput(_ path: String, role: String) throws(SynthKitError) -> Table {
+        var reader = csv.reader
+        reader.options.allowsHeaderOnly = true
+        let table = try reader.read(path: path)
+        guard table.rowCount > 0 else {
+            throw SynthKitError(
+                .invalidInput, "the \(role) file has a header but no data rows: there is nothing to evaluate", location: .init(file: path))
+        }
+        return table
+    }
+
+    /// Throws, with every problem located at its file and column, when the synthetic or holdout
+    /// file's columns are not the real file's, when a column numeric in the real file holds a
+    /// non-numeric value there (unless `--sdv-metadata` types it otherwise), or when `--target` or
+    /// `--sensitive` names a column the real file lacks.
+    func checkColumns(real realTable: Table, synthetic syntheticTable: Table, holdout holdoutTable: Table?, metadata: SDVMetadata?) throws(SynthKitError) {
+        var problems: [SynthKitError] = []
+        var others = [(syntheticTable, synthetic, "synthetic")]
+        if let holdoutTable, let holdout { others.append((holdoutTable, holdout, "holdout")) }
+        for (table, path, role) in others {
+            for name in realTable.columnNames where table[name] == nil {
+                problems.append(SynthKitError(
+                    .invalidInput, "the \(role) file lacks column '\(name)' of the real file \(real)", location: .init(file: path, column: name)))
+            }
+            for name in table.columnNames where realTable[name] == nil {
+                problems.append(SynthKitError(
+                    .invalidInput, "column '\(name)' of the \(role) file is not in the real file \(real)", location: .init(file: path, column: name)))
+            }
+            for name in realTable.columnNames {
+                guard realTable[name]?.numbers != nil, let column = table[name], column.numbers == nil,
+                      metadata?.columns[name].map({ $0.sdtype == "numerical" }) ?? true,
+                      let row = (0..<column.count).first(where: { column.text(at: $0).map { Double($0) == nil } ?? false })
+                else { continue }
+                problems.append(SynthKitError(
+                    .invalidInput,
+                    "column '\(name)' is numeric in the real file \(real) but the \(role) file has the non-numeric value "
+                        + "'\(column.text(at: row) ?? "")' in data row \(row + 1)",
+                    location: .init(file: path, column: name)))
+            }
+        }
+        for (role, name) in [("target", target), ("sensitive", sensitive)] {
+            guard let name, realTable[name] == nil else { continue }
+            problems.append(SynthKitError(
+                .invalidInput, "the \(role) column '\(name)' is not in the real table (columns: \(realTable.columnNames.joined(separator: ", ")))",
+                location: .init(file: real, column: name)))
+        }
+        if !problems.isEmpty { throw SynthKitError.collecting(problems) }
     }
 }
