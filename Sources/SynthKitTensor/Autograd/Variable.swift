@@ -16,7 +16,9 @@
 /// optimizers; it is not `Sendable`. Store `value` tensors to move results across threads.
 public final class Variable {
     /// The tensor this node holds; optimizers update parameters (leaves) in place.
-    public var value: Tensor
+    public var value: Tensor {
+        didSet { packedOperands?.invalidate() }
+    }
     /// The accumulated gradient of the last ``backward(upstream:createGraph:)`` calls, for leaves
     /// that require one; nil until a backward pass reaches this node.
     public var gradient: Tensor?
@@ -26,6 +28,9 @@ public final class Variable {
     let parents: [Variable]
     /// The vector-Jacobian product, or nil for leaves and constants.
     let pullback: Pullback?
+    /// Packed forms of ``value`` as the right factor of matrix products (parameters only), kept
+    /// until ``value`` is assigned again.
+    var packedOperands: PackedOperandCache?
 
     /// A leaf: a constant input (`requiresGradient: false`) or a trainable parameter.
     public init(_ value: Tensor, requiresGradient: Bool = false) {
