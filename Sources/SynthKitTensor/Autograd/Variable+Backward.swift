@@ -15,8 +15,8 @@ extension Variable {
         let targets = parameters.map { Set($0.map(ObjectIdentifier.init)) }
         let leaves = Variable.propagate(from: self, upstream: upstream, createGraph: createGraph, targets: targets)
         for (leaf, gradient) in leaves where leaf.requiresGradient && leaf.isLeaf {
-            if let existing = leaf.gradient {
-                leaf.gradient = existing + gradient.value
+            if leaf.gradient != nil {
+                leaf.gradient? += gradient.value
             } else {
                 leaf.gradient = gradient.value
             }
@@ -74,8 +74,15 @@ extension Variable {
                         inputGradient.shape == parent.shape,
                         "pullback produced a gradient of shape \(inputGradient.shape) for an input of shape \(parent.shape)")
                     let parentIdentifier = ObjectIdentifier(parent)
-                    if let existing = pending[parentIdentifier] {
-                        pending[parentIdentifier] = existing + inputGradient
+                    if var existing = pending.removeValue(forKey: parentIdentifier) {
+                        if !createGraph && existing.isLeaf && !existing.requiresGradient && isKnownUniquelyReferenced(&existing) {
+                            // A constant only this table holds: add in place (copy-on-write keeps
+                            // any tensor that shares its storage intact).
+                            existing.value += inputGradient.value
+                            pending[parentIdentifier] = existing
+                        } else {
+                            pending[parentIdentifier] = existing + inputGradient
+                        }
                     } else {
                         pending[parentIdentifier] = inputGradient
                     }
