@@ -52,7 +52,12 @@ final class Generator: Module, Layer {
     }
 
     func callAsFunction(_ input: Variable) -> Variable {
-        output(blocks[1](blocks[0](input)))
+        callAsFunction(parts: [input])
+    }
+
+    /// The generator on its input given as column parts (noise, condition vector).
+    func callAsFunction(parts: [Variable]) -> Variable {
+        output(parts: blocks[1](parts: blocks[0](parts: parts)))
     }
 }
 

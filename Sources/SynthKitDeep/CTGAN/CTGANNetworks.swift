@@ -20,7 +20,12 @@ final class CTGANGenerator: Module {
     }
 
     func callAsFunction(_ input: Variable) -> Variable {
-        output(blocks.reduce(input) { $1($0) })
+        callAsFunction(parts: [input])
+    }
+
+    /// The generator on its input given as column parts (noise, condition vector).
+    func callAsFunction(parts: [Variable]) -> Variable {
+        output(parts: blocks.reduce(parts) { $1(parts: $0) })
     }
 
     /// The generator's logits from stored parameters in evaluation mode (sampling).
