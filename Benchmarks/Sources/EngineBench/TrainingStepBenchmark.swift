@@ -2,6 +2,9 @@ import Foundation
 import SynthKit
 
 /// One CTGAN training step (critic step with gradient penalty, then generator step), timed.
+/// Differences from the PyTorch mirror that change no maths: the generator takes its input as
+/// parts (noise, condition), the output activation is one fused operation, the critic scores
+/// real and fake packs in one pass, and the interpolate's first critic layer is mixed from theirs.
 final class CTGANStep {
     let generator: Generator
     let discriminator: Discriminator
@@ -58,17 +61,22 @@ final class CTGANStep {
         let realIndices = (0..<batch).map { _ in stream.nextIndex(below: realPool.rowCount) }
         let realCombined = Tensor.concatenate([realPool.gatheringRows(realIndices), first.vector.gatheringRows(permutation)], alongAxis: 1)
         let fakeCombined = Tensor.concatenate([fake, first.vector], alongAxis: 1)
-        let criticReal = discriminator(Variable(realCombined))
-        let criticFake = discriminator(Variable(fakeCombined))
+        // Real and fake packs scored in one pass (the critic has no batch statistics).
         let packs = batch / CTGANShapes.pac
+        let (scores, firstLayer) = discriminator.score(Variable(Tensor.concatenate([realCombined, fakeCombined], alongAxis: 0)))
+        let signs = Tensor(shape: [2 * packs, 1], scalars: (0..<(2 * packs)).map { $0 < packs ? 1 / Float(packs) : -1 / Float(packs) })
         let alpha = Tensor.uniform(shape: [packs, 1], stream: &stream)
         let alphaRows = alpha.gatheringRows((0..<batch).map { $0 / CTGANShapes.pac })
         let interpolated = Variable(realCombined * alphaRows + fakeCombined * alphaRows.affine(scale: -1, shift: 1), requiresGradient: true)
-        let criticInterpolated = discriminator(interpolated)
+        // The first layer is affine: its output at the interpolate is the same mix of its outputs.
+        let firstReal = firstLayer.value.gatheringRows(Array(0..<packs))
+        let firstFake = firstLayer.value.gatheringRows(Array(packs..<(2 * packs)))
+        let known = alpha * firstReal + alpha.affine(scale: -1, shift: 1) * firstFake
+        let criticInterpolated = discriminator.score(interpolated, firstLayerOutput: known).scores
         let gradient = Variable.gradients(of: criticInterpolated.sum(), withRespectTo: [interpolated], createGraph: true)[0]
         let packed = gradient.reshaped([packs, gradient.shape[1] * CTGANShapes.pac])
         let penalty = ((packed * packed).sum(alongAxis: 1).squareRoot() - 1).squared().mean() * 10
-        let criticLoss = penalty - (criticReal.mean() - criticFake.mean())
+        let criticLoss = penalty - (scores * signs).sum()
         discriminatorOptimizer.clearGradients()
         criticLoss.backward(restrictedTo: discriminator.parameters)
         discriminatorOptimizer.step()

@@ -112,13 +112,17 @@ struct CTGANTraining {
                     let realInput = Tensor.concatenate([data.gatheringRows(realRows), realCondition], alongAxis: 1)
                     // Fake and real packs scored in one pass (the critic has no batch statistics):
                     // mean(D(fake)) − mean(D(real)) as one weighted sum.
-                    let scores = discriminator(Variable(Tensor.concatenate([fakeInput.value, realInput], alongAxis: 0)))
+                    let (scores, firstLayer) = discriminator.score(Variable(Tensor.concatenate([fakeInput.value, realInput], alongAxis: 0)))
                     let packs = scores.shape[0] / 2
                     let signs = Tensor(
                         shape: scores.shape,
                         scalars: (0..<scores.shape[0]).map { $0 < packs ? 1 / Float(packs) : -1 / Float(packs) })
                     let penalty = discriminator.gradientPenalty(
-                        real: realInput, fake: fakeInput.value, weight: Float(configuration.gradientPenaltyWeight), stream: &stream)
+                        real: realInput, fake: fakeInput.value,
+                        firstLayer: (
+                            real: firstLayer.value.gatheringRows(Array(packs..<(2 * packs))),
+                            fake: firstLayer.value.gatheringRows(Array(0..<packs))),
+                        weight: Float(configuration.gradientPenaltyWeight), stream: &stream)
                     let loss = (scores * signs).sum()
                     discriminatorOptimizer.clearGradients()
                     (penalty + loss).backward(restrictedTo: discriminatorParameters)

@@ -64,6 +64,16 @@ public final class Linear: Module, Layer {
         callAsFunction(parts: [input])
     }
 
+    /// `x Wᵀ + b` when its value is already known (by linearity, see
+    /// `Variable.linear(_:weight:bias:knownOutput:)`): records the layer for back-propagation
+    /// without recomputing the product.
+    public func callAsFunction(_ input: Variable, knownOutput: Tensor) -> Variable {
+        precondition(
+            input.value.rank == 2 && input.shape[1] == inputFeatures,
+            "Linear(\(inputFeatures) -> \(outputFeatures)) got input of shape \(input.shape)")
+        return Variable.linear([input], weight: weight, bias: bias, knownOutput: knownOutput)
+    }
+
     /// `[x₁ … xₙ] Wᵀ + b` for parts `[batch, widthᵢ]` whose widths add up to `inputFeatures`,
     /// without materialising the concatenation (see `Variable.linear(_:weight:bias:)`); parts
     /// that need no gradient (a residual block's noise input) cost no input-gradient product.

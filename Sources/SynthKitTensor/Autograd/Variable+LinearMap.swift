@@ -12,8 +12,12 @@ extension Variable {
     ///   - parts: matrices `[batch, widthᵢ]` with Σ widthᵢ = W's column count.
     ///   - weight: W, `[outputs, Σ widthᵢ]`; its packed panels are reused until it changes.
     ///   - bias: b, `[outputs]`, or nil.
-    /// Complexity: 2·batch·outputs·Σ widthᵢ flops forward; the same per gradient wanted.
-    public static func linear(_ parts: [Variable], weight: Variable, bias: Variable?) -> Variable {
+    ///   - knownOutput: the value of the map when the caller already has it, so the forward
+    ///     products are skipped (a WGAN-GP interpolate's first layer is α·f(real) + (1 − α)·f(fake)
+    ///     by linearity); it must equal [x₁ … xₙ]·Wᵀ + b up to rounding. The pullback is unchanged.
+    /// Complexity: 2·batch·outputs·Σ widthᵢ flops forward (none with `knownOutput`); the same per
+    /// gradient wanted.
+    public static func linear(_ parts: [Variable], weight: Variable, bias: Variable?, knownOutput: Tensor? = nil) -> Variable {
         precondition(!parts.isEmpty && weight.value.rank == 2, "linear needs parts and a weight matrix, got \(parts.count) parts and \(weight.shape)")
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
         let batch = parts[0].shape[0]
@@ -27,13 +31,16 @@ extension Variable {
         precondition(start == inputs, "linear: parts total \(start) columns, weight \(weight.shape) expects \(inputs)")
         precondition(bias.map { $0.shape == [outputs] } ?? true, "linear: bias \(bias?.shape ?? []) for \(outputs) outputs")
         var output = Tensor(uninitializedShape: [batch, outputs])
-        if let bias {
+        if let knownOutput {
+            precondition(knownOutput.shape == [batch, outputs], "linear: known output \(knownOutput.shape) for [\(batch), \(outputs)]")
+            output = knownOutput
+        } else if let bias {
             output.fillRows(with: bias.value)
         } else if parts.allSatisfy({ $0.shape[1] == 0 }) || batch == 0 {
             output = Tensor(zeros: [batch, outputs])
         }
         var wrote = bias != nil
-        for (part, range) in zip(parts, ranges) where !range.isEmpty {
+        for (part, range) in zip(parts, ranges) where !range.isEmpty && knownOutput == nil {
             let factor = ProductOperand(weight.value, transposed: true, storedColumns: range)
             Tensor.multiply(
                 ProductOperand(part.value), factor, into: &output, accumulate: wrote, packedRight: weight.packedRightFactor(factor))

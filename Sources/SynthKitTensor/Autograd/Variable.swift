@@ -16,9 +16,22 @@
 /// optimizers; it is not `Sendable`. Store `value` tensors to move results across threads.
 public final class Variable {
     /// The tensor this node holds; optimizers update parameters (leaves) in place.
+    ///
+    /// Assigning or mutating it drops the cached packed forms (`packedOperands`). The explicit
+    /// `_modify` keeps in-place mutation (`&variable.value`) free of a copy of the storage,
+    /// which a `didSet` observer would force.
     public var value: Tensor {
-        didSet { packedOperands?.invalidate() }
+        get { storedValue }
+        set {
+            storedValue = newValue
+            packedOperands?.invalidate()
+        }
+        _modify {
+            packedOperands?.invalidate()
+            yield &storedValue
+        }
     }
+    private var storedValue: Tensor
     /// The accumulated gradient of the last ``backward(upstream:createGraph:)`` calls, for leaves
     /// that require one; nil until a backward pass reaches this node.
     public var gradient: Tensor?
@@ -34,14 +47,14 @@ public final class Variable {
 
     /// A leaf: a constant input (`requiresGradient: false`) or a trainable parameter.
     public init(_ value: Tensor, requiresGradient: Bool = false) {
-        self.value = value
+        self.storedValue = value
         self.requiresGradient = requiresGradient
         self.parents = []
         self.pullback = nil
     }
 
     init(value: Tensor, parents: [Variable], pullback: @escaping Pullback) {
-        self.value = value
+        self.storedValue = value
         self.requiresGradient = true
         self.parents = parents
         self.pullback = pullback

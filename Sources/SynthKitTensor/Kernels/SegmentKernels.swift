@@ -10,7 +10,27 @@ enum SegmentKernels {
     ) {
         let count = rows &* columns
         guard count > 0, let source = input.baseAddress, let gumbel = noise.baseAddress, let target = output.baseAddress else { return }
-        ElementwiseKernels.apply(ElementwiseFunctions.Tanh(), input, output)
+        // tanh on the tanh columns only: gathered, one vectorised pass, scattered back.
+        let tanhColumns = segments.filter { $0.activation == .tanh }.flatMap { $0.start..<($0.start + $0.width) }
+        if !tanhColumns.isEmpty {
+            let gathered = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows &* tanhColumns.count)
+            defer { gathered.deallocate() }
+            var index = 0
+            for row in 0..<rows {
+                for column in tanhColumns {
+                    gathered[index] = source[row &* columns &+ column]
+                    index &+= 1
+                }
+            }
+            ElementwiseKernels.apply(ElementwiseFunctions.Tanh(), UnsafeBufferPointer(gathered), gathered)
+            index = 0
+            for row in 0..<rows {
+                for column in tanhColumns {
+                    target[row &* columns &+ column] = gathered[index]
+                    index &+= 1
+                }
+            }
+        }
         let shifted = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
         defer { shifted.deallocate() }
         guard let scratch = shifted.baseAddress else { return }

@@ -21,7 +21,9 @@ enum SparseRowProduct {
         init?(_ a: MatrixView, rows: Int, columns columnCount: Int) {
             precondition(a.columnStride == 1, "CompressedRows reads rows with unit column stride")
             let limit = Int(Double(rows * columnCount) * SparseRowProduct.maximumDensity)
-            // A vectorised count first, stopping as soon as the matrix is too dense.
+            // A vectorised count first, stopping as soon as the matrix is too dense (after one
+            // row for a plainly dense matrix).
+            if rows > 0 && SparseRowProduct.nonzeroCount(a.base, columnCount) * 2 > columnCount { return nil }
             var count = 0
             for row in 0..<rows {
                 count &+= SparseRowProduct.nonzeroCount(a.base + row &* a.rowStride, columnCount)
@@ -109,9 +111,14 @@ enum SparseRowProduct {
                                         factor, source.loadUnaligned(fromByteOffset: lanes &* 4, as: FloatVector.self))
                                 }
                                 let target = c + (row &* ldc &+ panel &* width)
-                                if live == width && !accumulate {
-                                    UnsafeMutableRawPointer(target).storeBytes(of: first, as: FloatVector.self)
-                                    UnsafeMutableRawPointer(target).storeBytes(of: second, toByteOffset: lanes &* 4, as: FloatVector.self)
+                                if live == width {
+                                    let raw = UnsafeMutableRawPointer(target)
+                                    if accumulate {
+                                        first += raw.loadUnaligned(as: FloatVector.self)
+                                        second += raw.loadUnaligned(fromByteOffset: lanes &* 4, as: FloatVector.self)
+                                    }
+                                    raw.storeBytes(of: first, as: FloatVector.self)
+                                    raw.storeBytes(of: second, toByteOffset: lanes &* 4, as: FloatVector.self)
                                 } else {
                                     UnsafeMutableRawPointer(tile).storeBytes(of: first, as: FloatVector.self)
                                     UnsafeMutableRawPointer(tile).storeBytes(of: second, toByteOffset: lanes &* 4, as: FloatVector.self)
