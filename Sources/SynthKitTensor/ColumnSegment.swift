@@ -8,6 +8,11 @@ public struct ColumnSegment: Sendable, Hashable {
         /// softmax((x + noise) / τ) over the segment (a Gumbel-softmax sample when the noise is
         /// Gumbel, a plain softmax when it is zero).
         case softmax
+        /// log softmax((x + noise) / τ) over the segment (the log-probabilities of a one-hot
+        /// block, for a cross-entropy).
+        case logSoftmax
+        /// x unchanged.
+        case identity
     }
 
     /// The first column.

@@ -99,5 +99,12 @@ struct PackedProductTests {
             ], alongAxis: 1)
         #expect(zip(fused.scalars, reference.scalars).allSatisfy { abs($0 - $1) <= 1e-6 })
         checkGradients("segment activation", at: [logits]) { $0[0].segmentActivated(segments, noise: noise, temperature: 0.5) }
+        let logSegments = [
+            ColumnSegment(start: 0, width: 2, activation: .identity), ColumnSegment(start: 2, width: 4, activation: .logSoftmax),
+        ]
+        let logFused = Variable(logits).segmentActivated(logSegments).value
+        let logReference = Tensor.concatenate([logits.columns(0..<2), logits.columns(2..<6).logSoftmax(alongAxis: 1)], alongAxis: 1)
+        #expect(zip(logFused.scalars, logReference.scalars).allSatisfy { abs($0 - $1) <= 1e-6 })
+        checkGradients("log-softmax segments", at: [logits]) { $0[0].segmentActivated(logSegments).tanh() }
     }
 }
