@@ -41,6 +41,8 @@ extension Tensor {
     ///
     /// `packedRight`, when given, must hold exactly op(right) packed (see `PackedRightOperand`);
     /// then a left factor that is at least 80% zeros takes the sparse path (`SparseRowProduct`).
+    /// Without it, Gᵀ·B with B at least 80% zeros (the weight gradient of a one-hot input) takes
+    /// the transposed sparse path.
     /// The result is bit-identical for any thread count.
     static func multiply(
         _ left: ProductOperand, _ right: ProductOperand, into output: inout Tensor, columnOffset: Int = 0,
@@ -65,6 +67,15 @@ extension Tensor {
                     {
                         SparseRowProduct.multiply(
                             sparse, rows: rows, packed: packedRight, c: outputBase + columnOffset, ldc: ldc, accumulate: accumulate)
+                        return
+                    }
+                    if packedRight == nil, left.transposed, !right.transposed, rows * columns >= 1024,
+                        let sparse = SparseRowProduct.CompressedRows(right.view(rightBase), rows: depth, columns: columns)
+                    {
+                        let leftView = left.view(leftBase)
+                        SparseRowProduct.multiplyTransposedLeft(
+                            leftView.base, gStride: leftView.columnStride, rows: rows, sparse: sparse, depth: depth, columns: columns,
+                            c: outputBase + columnOffset, ldc: ldc, accumulate: accumulate)
                         return
                     }
                     GemmDriver.multiply(

@@ -110,20 +110,15 @@ struct CTGANTraining {
                         return Variable.concatenate([fakeActivated, Variable(condition)], alongAxis: 1)
                     }
                     let realInput = Tensor.concatenate([data.gatheringRows(realRows), realCondition], alongAxis: 1)
-                    // Fake and real packs scored in one pass (the critic has no batch statistics):
-                    // mean(D(fake)) − mean(D(real)) as one weighted sum.
-                    let (scores, firstLayer) = discriminator.score(Variable(Tensor.concatenate([fakeInput.value, realInput], alongAxis: 0)))
-                    let packs = scores.shape[0] / 2
-                    let signs = Tensor(
-                        shape: scores.shape,
-                        scalars: (0..<scores.shape[0]).map { $0 < packs ? 1 / Float(packs) : -1 / Float(packs) })
+                    // Scored in two passes: encoded real rows are mostly zeros (one-hot blocks), so
+                    // their first-layer product takes the sparse path, which a stacked pass with the
+                    // dense fake rows would not.
+                    let (fakeScores, fakeFirstLayer) = discriminator.score(fakeInput)
+                    let (realScores, realFirstLayer) = discriminator.score(Variable(realInput))
                     let penalty = discriminator.gradientPenalty(
-                        real: realInput, fake: fakeInput.value,
-                        firstLayer: (
-                            real: firstLayer.value.gatheringRows(Array(packs..<(2 * packs))),
-                            fake: firstLayer.value.gatheringRows(Array(0..<packs))),
+                        real: realInput, fake: fakeInput.value, firstLayer: (real: realFirstLayer.value, fake: fakeFirstLayer.value),
                         weight: Float(configuration.gradientPenaltyWeight), stream: &stream)
-                    let loss = (scores * signs).sum()
+                    let loss = fakeScores.mean() - realScores.mean()
                     discriminatorOptimizer.clearGradients()
                     (penalty + loss).backward(restrictedTo: discriminatorParameters)
                     discriminatorOptimizer.step()

@@ -135,3 +135,46 @@ enum SparseRowProduct {
         withExtendedLifetime(packed) {}
     }
 }
+
+extension SparseRowProduct {
+    /// `C (+)= Gᵀ · B` for a dense G (`depth x rows`, row stride `gStride`) and a mostly-zero B
+    /// (`depth x columns`, given by its nonzeros): a layer's weight gradient for a one-hot input.
+    ///
+    /// Accumulates T = Bᵀ·G row by row of B (Tₙ += b_kn · G_k, contiguous), then writes Tᵀ into C
+    /// in 16 x 16 blocks. Terms are added in increasing k, so the result is deterministic.
+    static func multiplyTransposedLeft(
+        _ g: UnsafePointer<Float>, gStride: Int, rows: Int, sparse b: CompressedRows, depth: Int, columns: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        let transposed = UnsafeMutablePointer<Float>.allocate(capacity: max(columns &* rows, 1))
+        defer { transposed.deallocate() }
+        transposed.update(repeating: 0, count: columns &* rows)
+        b.columns.withUnsafeBufferPointer { columnBuffer in
+            b.values.withUnsafeBufferPointer { valueBuffer in
+                for step in 0..<depth {
+                    let source = g + step &* gStride
+                    for entry in b.rowStarts[step]..<b.rowStarts[step &+ 1] {
+                        let target = transposed + columnBuffer[entry] &* rows
+                        let factor = valueBuffer[entry]
+                        for index in 0..<rows { target[index] += factor * source[index] }
+                    }
+                }
+            }
+        }
+        var rowBlock = 0
+        while rowBlock < rows {
+            var columnBlock = 0
+            while columnBlock < columns {
+                for row in rowBlock..<min(rowBlock &+ 16, rows) {
+                    let target = c + row &* ldc
+                    for column in columnBlock..<min(columnBlock &+ 16, columns) {
+                        let value = transposed[column &* rows &+ row]
+                        target[column] = accumulate ? target[column] + value : value
+                    }
+                }
+                columnBlock &+= 16
+            }
+            rowBlock &+= 16
+        }
+    }
+}
