@@ -96,6 +96,12 @@ struct PackedProductTests {
         checkGradients("linear of one part without bias", at: [first, gradientCheckInput([2, 3], seed: 35)]) {
             Variable.linear([$0[0]], weight: $0[1], bias: nil).tanh()
         }
+        // A weight shared by two layers collects both contributions (the second is accumulated
+        // by the product into the first).
+        checkGradients("shared weight", at: [first, gradientCheckInput([5, 3], seed: 36), gradientCheckInput([2, 3], seed: 37)]) {
+            Variable.linear([$0[0]], weight: $0[2], bias: nil).tanh().sum(alongAxis: 0)
+                + Variable.linear([$0[1]], weight: $0[2], bias: nil).squared().sum(alongAxis: 0)
+        }
         // A constant part gets no gradient and costs none.
         let weightVariable = Variable(weight, requiresGradient: true)
         let output = Variable.linear([Variable(first), Variable(second, requiresGradient: true)], weight: weightVariable, bias: nil)

@@ -60,13 +60,22 @@ extension Variable {
                 return Variable(Tensor.product(ProductOperand(upstream), factor, packedRight: weightVariable.packedRightFactor(factor)))
             }
             if context.needs(partCount) {
-                var weightGradient = Tensor(uninitializedShape: [outputs, inputs])
+                // Accumulated by the products themselves into the gradient collected so far
+                // (a critic weight gets one contribution per scored batch and one from the penalty).
+                let collected = context.accumulator(partCount)
+                var weightGradient = collected?.value ?? Tensor(uninitializedShape: [outputs, inputs])
+                collected?.value = Tensor(zeros: [0])
                 for (index, range) in ranges.enumerated() where !range.isEmpty {
                     Tensor.multiply(
                         ProductOperand(upstream, transposed: true), ProductOperand(context.inputs[index].value),
-                        into: &weightGradient, columnOffset: range.lowerBound, accumulate: false)
+                        into: &weightGradient, columnOffset: range.lowerBound, accumulate: collected != nil)
                 }
-                gradients.append(Variable(weightGradient))
+                if let collected {
+                    collected.value = weightGradient
+                    gradients.append(collected)
+                } else {
+                    gradients.append(Variable(weightGradient))
+                }
             } else {
                 gradients.append(nil)
             }

@@ -99,8 +99,19 @@ struct BackwardContext {
     /// Which inputs need a gradient: they require one and lead to a wanted target.
     let needed: [Bool]
 
+    /// In first-order passes, the gradient already collected for each input (a constant no one
+    /// else holds), or nil. A pullback may add its contribution into one and return that same
+    /// variable (a weight gradient accumulated by the GEMM itself); otherwise the contribution
+    /// it returns is added into it.
+    var accumulators: [Variable?] = []
+
     /// Whether input `index` needs its gradient (skip the work otherwise).
     func needs(_ index: Int) -> Bool { needed[index] }
+
+    /// The collected gradient of input `index` a pullback may accumulate into, if any.
+    func accumulator(_ index: Int) -> Variable? {
+        index < accumulators.count ? accumulators[index] : nil
+    }
 }
 
 /// A vector-Jacobian product: ∂L/∂inputs (nil where not needed) from ∂L/∂output.
