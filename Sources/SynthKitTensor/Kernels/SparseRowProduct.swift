@@ -22,8 +22,10 @@ enum SparseRowProduct {
             precondition(a.columnStride == 1, "CompressedRows reads rows with unit column stride")
             let limit = Int(Double(rows * columnCount) * SparseRowProduct.maximumDensity)
             // A vectorised count first, stopping as soon as the matrix is too dense (after one
-            // row for a plainly dense matrix).
-            if rows > 0 && SparseRowProduct.nonzeroCount(a.base, columnCount) * 2 > columnCount { return nil }
+            // row when that row is twice as dense as allowed: dense inputs, ReLU activations).
+            if rows > 0 && Double(SparseRowProduct.nonzeroCount(a.base, columnCount)) > 2 * SparseRowProduct.maximumDensity * Double(columnCount) {
+                return nil
+            }
             var count = 0
             for row in 0..<rows {
                 count &+= SparseRowProduct.nonzeroCount(a.base + row &* a.rowStride, columnCount)
