@@ -56,17 +56,35 @@ enum SegmentKernels {
         let exponentials = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
         defer { exponentials.deallocate() }
         ElementwiseKernels.apply(ElementwiseFunctions.Exp(), UnsafeBufferPointer(shifted), exponentials)
+        // Segment sums, then (for log-softmax segments) their logarithms in one vectorised pass.
+        let normalised = segments.filter { $0.activation == .softmax || $0.activation == .logSoftmax }
+        let totals = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(rows &* normalised.count, 1))
+        defer { totals.deallocate() }
         for row in 0..<rows {
             let offset = row &* columns
-            for segment in segments where segment.activation == .softmax || segment.activation == .logSoftmax {
+            for (index, segment) in normalised.enumerated() {
                 let first = offset &+ segment.start
                 var total: Float = 0
                 for column in first..<(first &+ segment.width) { total += exponentials[column] }
+                totals[row &* normalised.count &+ index] = total
+            }
+        }
+        let logTotals = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(rows &* normalised.count, 1))
+        defer { logTotals.deallocate() }
+        if normalised.contains(where: { $0.activation == .logSoftmax }) {
+            ElementwiseKernels.apply(
+                ElementwiseFunctions.Log(), UnsafeBufferPointer(rebasing: totals[0..<(rows &* normalised.count)]),
+                UnsafeMutableBufferPointer(rebasing: logTotals[0..<(rows &* normalised.count)]))
+        }
+        for row in 0..<rows {
+            let offset = row &* columns
+            for (index, segment) in normalised.enumerated() {
+                let first = offset &+ segment.start
                 if segment.activation == .softmax {
-                    let reciprocal = 1 / total
+                    let reciprocal = 1 / totals[row &* normalised.count &+ index]
                     for column in first..<(first &+ segment.width) { target[column] = exponentials[column] * reciprocal }
                 } else {
-                    let logTotal = ElementwiseFunctions.Log().scalar(total)
+                    let logTotal = logTotals[row &* normalised.count &+ index]
                     for column in first..<(first &+ segment.width) { target[column] = scratch[column] - logTotal }
                 }
             }
