@@ -10,8 +10,14 @@ Figures:
 - preprocessing. SynthKit: the whole `synthkit fit --epochs 0` command (CSV read, schema
   inference, mixtures, encoding, model write). ctgan: DataTransformer.fit + transform in its fit.
 - with --quality: SDMetrics QualityReport (computed by sdmetrics 0.32.0 itself) of len(train)
-  synthetic rows from each fitted model against the train split, one seed (0); the issue's
-  quality target asks for at least 3 seeds and TSTR AUC, which this script does not do yet.
+  synthetic rows from each fitted model against the train split, one seed (0).
+- with --compare-quality: the issue's quality comparison, seeds 0..--seeds-1: for each seed,
+  SynthKit (`fit --seed s`, `sample --seed s`) and SDV 2.0's CTGANSynthesizer/TVAESynthesizer
+  (../shared/bench/anchors.py `run_sdv`, torch seeded with s) at --epochs, len(train) synthetic
+  rows each; SDMetrics QualityReport overall against the train split and TSTR AUC (anchors.py
+  `ml_efficacy`: scikit-learn HistGradientBoosting trained on the synthetic rows, target
+  `income`, scored on the real holdout). Prints per-seed figures, means with standard errors,
+  and whether SynthKit's mean is at least SDV's mean minus one standard error.
 
 Run from the repository root after `swift build -c release`:
   ~/.cache/synthkit-anchors-venv/bin/python Benchmarks/adult_deep.py --epochs 2
@@ -48,6 +54,59 @@ def quality(real, synthetic):
     report = QualityReport()
     report.generate(real, synthetic[real.columns], {"columns": anchors.column_meta(real)}, verbose=False)
     return float(report.get_score())
+
+
+def anchors_module():
+    sys.path.insert(0, os.path.join(ROOT, "..", "shared", "bench"))
+    import anchors
+    return anchors
+
+
+def synthkit_sample(binary, synthesizer, train_csv, workdir, epochs, seed, rows):
+    """Fits with `--seed seed` and samples `rows` rows with `--seed seed`, one thread."""
+    env = dict(os.environ, SYNTHKIT_THREADS="1")
+    model = os.path.join(workdir, f"{synthesizer}-{seed}.synth")
+    out = os.path.join(workdir, f"{synthesizer}-{seed}.csv")
+    for command in ([binary, "fit", train_csv, "--synthesizer", synthesizer, "--epochs", str(epochs), "--threads", "1",
+                     "--seed", str(seed), "-q", "-o", model],
+                    [binary, "sample", model, "--rows", str(rows), "--seed", str(seed), "-q", "-o", out]):
+        done = subprocess.run(command, capture_output=True, text=True, env=env)
+        if done.returncode != 0:
+            raise SystemExit(done.stderr)
+    return pd.read_csv(out)
+
+
+def mean_and_error(values):
+    import statistics
+    mean = statistics.fmean(values)
+    error = statistics.stdev(values) / len(values) ** 0.5 if len(values) > 1 else float("nan")
+    return mean, error
+
+
+def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, epochs, seeds):
+    import torch
+    torch.set_num_threads(1)
+    anchors = anchors_module()
+    cols = anchors.column_meta(train)
+    for synthesizer in synthesizers:
+        figures = {"synthkit": {"quality": [], "auc": []}, "sdv": {"quality": [], "auc": []}}
+        for seed in range(seeds):
+            ours = synthkit_sample(binary, synthesizer, train_csv, workdir, epochs, seed, len(train))
+            theirs, _, _, _ = anchors.run_sdv(synthesizer, train, cols, epochs, seed)
+            for name, rows in (("synthkit", ours), ("sdv", theirs)):
+                score = quality(train, rows)
+                utility = anchors.ml_efficacy(rows[train.columns], holdout, "income", ">50K", train, seed)
+                figures[name]["quality"].append(score)
+                figures[name]["auc"].append(utility.get("auc", float("nan")))
+                print(f"{synthesizer} seed {seed} {name}: quality {score:.4f}, TSTR AUC {figures[name]['auc'][-1]:.4f}")
+                sys.stdout.flush()
+        for metric in ("quality", "auc"):
+            ours_mean, ours_error = mean_and_error(figures["synthkit"][metric])
+            sdv_mean, sdv_error = mean_and_error(figures["sdv"][metric])
+            verdict = "met" if ours_mean >= sdv_mean - sdv_error else "NOT met"
+            print(f"{synthesizer} {epochs} epochs {metric} over {seeds} seeds: synthkit {ours_mean:.4f} ± {ours_error:.4f}, "
+                  f"sdv {sdv_mean:.4f} ± {sdv_error:.4f} (mean ± standard error); target (synthkit >= sdv - SE) {verdict}")
+        sys.stdout.flush()
 
 
 def synthkit(binary, synthesizer, train_csv, workdir, epochs):
@@ -109,12 +168,18 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "synthkit"))
     parser.add_argument("--synthesizers", default="tvae,ctgan")
     parser.add_argument("--quality", action="store_true")
+    parser.add_argument("--compare-quality", action="store_true")
+    parser.add_argument("--seeds", type=int, default=3)
     args = parser.parse_args()
-    train, _ = split_adult(os.path.join(ROOT, "..", "shared", "datasets", "adult.csv"))
+    train, holdout = split_adult(os.path.join(ROOT, "..", "shared", "datasets", "adult.csv"))
     with tempfile.TemporaryDirectory() as workdir:
         train_csv = os.path.join(workdir, "train.csv")
         train.to_csv(train_csv, index=False)
-        print(f"Adult train split: {len(train)} rows; epochs {args.epochs}; one thread each")
+        print(f"Adult train split: {len(train)} rows; epochs {args.epochs}; one thread each; load {os.getloadavg()}")
+        if args.compare_quality:
+            compare_quality(args.binary, args.synthesizers.split(","), train, holdout, train_csv, workdir, args.epochs,
+                            args.seeds)
+            return
         for synthesizer in args.synthesizers.split(","):
             ours_pre, ours_epoch, ours_rows = synthkit(args.binary, synthesizer, train_csv, workdir, args.epochs)
             ref_pre, ref_epoch, ref_rows = reference(synthesizer, train, args.epochs)

@@ -3,18 +3,25 @@
 # Usage (from the repository root): sh Scripts/run_engine_bench.sh [python]
 # Builds EngineBench twice: default flags (x86-64-v3, AVX2+FMA) and with the AVX-512 kernel
 # (-Xswiftc -DAVX512 -Xcc -march=x86-64-v4, equivalent to the package's AVX512 trait).
+# Scratch paths: ENGINE_SCRATCH (default .build-engine) and ENGINE_SCRATCH_AVX512 (default
+# .build-engine-avx512), relative to Benchmarks/. THREADS (default "1 2") picks the thread counts.
+# The step lines report wall time and the thread's CPU time (steadier on a shared machine).
 set -e
 PYTHON=${1:-$HOME/.cache/synthkit-anchors-venv/bin/python}
+AVX2=${ENGINE_SCRATCH:-.build-engine}
+AVX512=${ENGINE_SCRATCH_AVX512:-.build-engine-avx512}
 cd Benchmarks
-swift build -c release --scratch-path .build-engine --product EngineBench
-swift build -c release --scratch-path .build-engine-avx512 -Xswiftc -DAVX512 -Xcc -march=x86-64-v4 --product EngineBench
-for threads in 1 2; do
-    .build-engine/release/EngineBench gemm --threads "$threads"
-    .build-engine-avx512/release/EngineBench gemm --threads "$threads"
+uptime
+swift build -c release --scratch-path "$AVX2" --product EngineBench
+swift build -c release --scratch-path "$AVX512" -Xswiftc -DAVX512 -Xcc -march=x86-64-v4 --product EngineBench
+for threads in ${THREADS:-1 2}; do
+    "$AVX2"/release/EngineBench gemm --threads "$threads"
+    "$AVX512"/release/EngineBench gemm --threads "$threads"
     "$PYTHON" ../Scripts/engine_bench_pytorch.py gemm --threads "$threads"
-    .build-engine/release/EngineBench step --threads "$threads" --steady-steps 0
-    .build-engine-avx512/release/EngineBench step --threads "$threads" --steady-steps 0
+    "$AVX2"/release/EngineBench step --threads "$threads" --steady-steps 0
+    "$AVX512"/release/EngineBench step --threads "$threads" --steady-steps 0
     "$PYTHON" ../Scripts/engine_bench_pytorch.py step --threads "$threads"
     "$PYTHON" ../Scripts/engine_bench_pytorch.py step --threads "$threads" --plain-backward
 done
-.build-engine/release/EngineBench step --threads 1 --steady-steps 1000
+"$AVX2"/release/EngineBench step --threads 1 --steady-steps 1000
+uptime

@@ -24,27 +24,9 @@ extension Tensor {
             depth == rightDepth,
             "matrixProduct: inner sizes differ: \(left.shape)\(transposeLeft ? "ᵀ" : "") x \(right.shape)\(transposeRight ? "ᵀ" : "")")
         if rows * columns == 0 || depth == 0 { return Tensor(zeros: [rows, columns]) }
-        let workers = threads ?? (rows * columns * depth >= 1 << 21 ? TensorDefaults.threadCount : 1)
-        return left.scalars.withUnsafeBufferPointer { leftBuffer in
-            right.scalars.withUnsafeBufferPointer { rightBuffer in
-                Tensor(shape: [rows, columns]) { output in
-                    guard let leftBase = leftBuffer.baseAddress, let rightBase = rightBuffer.baseAddress,
-                        let outputBase = output.baseAddress
-                    else { return }
-                    let leftColumns = left.shape[1]
-                    let rightColumns = right.shape[1]
-                    let leftView = transposeLeft
-                        ? MatrixView(base: leftBase, rowStride: 1, columnStride: leftColumns)
-                        : MatrixView(base: leftBase, rowStride: leftColumns, columnStride: 1)
-                    let rightView = transposeRight
-                        ? MatrixView(base: rightBase, rowStride: 1, columnStride: rightColumns)
-                        : MatrixView(base: rightBase, rowStride: rightColumns, columnStride: 1)
-                    GemmDriver.multiply(
-                        rowCount: rows, columnCount: columns, depth: depth, a: leftView, b: rightView,
-                        c: outputBase, ldc: columns, accumulate: false, threads: Swift.max(1, workers))
-                }
-            }
-        }
+        return product(
+            ProductOperand(left, transposed: transposeLeft), ProductOperand(right, transposed: transposeRight),
+            threads: threads)
     }
 }
 

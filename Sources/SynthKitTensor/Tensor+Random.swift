@@ -14,7 +14,9 @@ extension Tensor {
         shape: [Int], mean: Float = 0, standardDeviation: Float = 1, stream: inout RandomStream
     ) -> Tensor {
         let values = RandomKernels.normals(count: shape.reduce(1, *), stream: &stream)
-        return Tensor(shape: shape, scalars: values).affine(scale: standardDeviation, shift: mean)
+        let standard = Tensor(shape: shape, scalars: values)
+        // x·1 + 0 = x except for the sign of a zero draw; skip the pass for standard normals.
+        return standardDeviation == 1 && mean == 0 ? standard : standard.affine(scale: standardDeviation, shift: mean)
     }
 
     /// Independent standard Gumbel draws, −log(−log U) with U uniform on (0, 1).

@@ -36,4 +36,31 @@ import Testing
             #expect(abs(numeric - analytic.scalars[index]) <= 0.05 * max(1, abs(numeric)), "entry \(index): \(numeric) vs \(analytic.scalars[index])")
         }
     }
+
+    /// The penalty computed with the first layer's outputs mixed from the real and fake packs
+    /// (linearity) equals the penalty that runs the first layer on the interpolates, in value
+    /// and in gradient.
+    @Test func knownFirstLayerGivesTheSamePenalty() throws {
+        let critic = CTGANDiscriminator(inputWidth: 3, hidden: [5, 4], pac: 2, seed: Seed(8))
+        critic.setTraining(false)
+        var data = Seed(9).stream()
+        let real = Tensor.normal(shape: [6, 3], stream: &data)
+        let fake = Tensor.normal(shape: [6, 3], stream: &data)
+        let firstReal = critic.score(Variable(real)).firstLayer.value
+        let firstFake = critic.score(Variable(fake)).firstLayer.value
+        let weight = try #require(critic.namedParameters().first { $0.path.hasSuffix("0.weight") }?.parameter)
+        func penaltyAndGradient(known: Bool) -> (Float, Tensor) {
+            var stream = Seed(10).stream()
+            let penalty = critic.gradientPenalty(
+                real: real, fake: fake, firstLayer: known ? (real: firstReal, fake: firstFake) : nil, weight: 10, stream: &stream)
+            critic.clearGradients()
+            penalty.backward(restrictedTo: [weight])
+            return (penalty.value.scalar, weight.gradient ?? Tensor(zeros: weight.shape))
+        }
+        let (plainValue, plainGradient) = penaltyAndGradient(known: false)
+        let (knownValue, knownGradient) = penaltyAndGradient(known: true)
+        #expect(plainValue > 0)
+        #expect(abs(plainValue - knownValue) <= 1e-5 * max(1, abs(plainValue)), "\(plainValue) vs \(knownValue)")
+        #expect(zip(plainGradient.scalars, knownGradient.scalars).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0)) })
+    }
 }

@@ -52,7 +52,12 @@ final class Generator: Module, Layer {
     }
 
     func callAsFunction(_ input: Variable) -> Variable {
-        output(blocks[1](blocks[0](input)))
+        callAsFunction(parts: [input])
+    }
+
+    /// The generator on its input given as column parts (noise, condition vector).
+    func callAsFunction(parts: [Variable]) -> Variable {
+        output(parts: blocks[1](parts: blocks[0](parts: parts)))
     }
 }
 
@@ -74,6 +79,14 @@ final class Discriminator: Module, Layer {
 
     /// Scores packs of `pac` rows: input `[batch, width]` is viewed as `[batch / pac, width * pac]`.
     func callAsFunction(_ input: Variable) -> Variable {
-        network(input.reshaped([input.shape[0] / CTGANShapes.pac, input.shape[1] * CTGANShapes.pac]))
+        score(input).scores
+    }
+
+    /// Scores and the first layer's output; a known first-layer output skips its product.
+    func score(_ input: Variable, firstLayerOutput: Tensor? = nil) -> (scores: Variable, firstLayer: Variable) {
+        let packed = input.reshaped([input.shape[0] / CTGANShapes.pac, input.shape[1] * CTGANShapes.pac])
+        guard let first = network.layers.first as? Linear else { return (network(packed), packed) }
+        let hidden = firstLayerOutput.map { first(packed, knownOutput: $0) } ?? first(packed)
+        return (network.layers.dropFirst().reduce(hidden) { $1($0) }, hidden)
     }
 }

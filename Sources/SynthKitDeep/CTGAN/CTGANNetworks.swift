@@ -20,7 +20,12 @@ final class CTGANGenerator: Module {
     }
 
     func callAsFunction(_ input: Variable) -> Variable {
-        output(blocks.reduce(input) { $1($0) })
+        callAsFunction(parts: [input])
+    }
+
+    /// The generator on its input given as column parts (noise, condition vector).
+    func callAsFunction(parts: [Variable]) -> Variable {
+        output(parts: blocks.reduce(parts) { $1(parts: $0) })
     }
 
     /// The generator's logits from stored parameters in evaluation mode (sampling).
@@ -58,20 +63,36 @@ final class CTGANDiscriminator: Module {
 
     /// Scores of `input` [batch, width] in packs: [batch / pac, 1].
     func callAsFunction(_ input: Variable) -> Variable {
-        network(input.reshaped([input.shape[0] / pac, input.shape[1] * pac]))
+        score(input).scores
+    }
+
+    /// Scores and the first layer's output (before its activation); `firstLayerOutput`, when
+    /// known, replaces the first product (see `Linear.callAsFunction(_:knownOutput:)`).
+    func score(_ input: Variable, firstLayerOutput: Tensor? = nil) -> (scores: Variable, firstLayer: Variable) {
+        let packed = input.reshaped([input.shape[0] / pac, input.shape[1] * pac])
+        guard let first = network.layers.first as? Linear else { return (network(packed), packed) }
+        let hidden = firstLayerOutput.map { first(packed, knownOutput: $0) } ?? first(packed)
+        return (network.layers.dropFirst().reduce(hidden) { $1($0) }, hidden)
     }
 
     /// λ E[(‖∇D(x̂)‖₂ − 1)²] over packs, x̂ = α real + (1 − α) fake with one α ~ U(0, 1) per pack;
     /// the gradient is built with `createGraph` so the penalty back-propagates (second order).
-    func gradientPenalty(real: Tensor, fake: Tensor, weight: Float, stream: inout RandomStream) -> Variable {
+    ///
+    /// `firstLayer`, the critic's first-layer outputs for the same real and fake packs, saves
+    /// the first product: the layer is affine, so its output at x̂ is α·real + (1 − α)·fake of them.
+    func gradientPenalty(
+        real: Tensor, fake: Tensor, firstLayer: (real: Tensor, fake: Tensor)? = nil, weight: Float, stream: inout RandomStream
+    ) -> Variable {
         let rows = real.shape[0]
         let packs = rows / pac
-        let packAlphas = Tensor.uniform(shape: [packs], stream: &stream).scalars
+        let packAlphas = Tensor.uniform(shape: [packs], stream: &stream)
         var alphas = [Float](repeating: 0, count: rows)
-        for row in 0..<rows { alphas[row] = packAlphas[row / pac] }
+        for row in 0..<rows { alphas[row] = packAlphas.scalars[row / pac] }
         let alpha = Tensor(shape: [rows, 1], scalars: alphas)
         let interpolates = Variable(alpha * real + (alpha.affine(scale: -1, shift: 1)) * fake, requiresGradient: true)
-        let scores = self(interpolates)
+        let packAlpha = packAlphas.reshaped([packs, 1])
+        let known = firstLayer.map { packAlpha * $0.real + packAlpha.affine(scale: -1, shift: 1) * $0.fake }
+        let scores = score(interpolates, firstLayerOutput: known).scores
         let gradient = Variable.gradients(
             of: scores, withRespectTo: [interpolates], upstream: Tensor(repeating: 1, shape: scores.shape), createGraph: true)[0]
         let packed = gradient.reshaped([packs, real.shape[1] * pac])

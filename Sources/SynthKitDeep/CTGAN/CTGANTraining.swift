@@ -38,15 +38,18 @@ struct CTGANTraining {
     }
 
     /// tanh for scalars, Gumbel-softmax (τ = 0.2) for one-hot blocks.
+    /// One fused operation; the Gumbel noise is drawn span by span in order, as ctgan does.
     static func activate(_ logits: Variable, spans: [DeepTableEncoder.Span], stream: inout RandomStream) -> Variable {
-        var parts: [Variable] = []
-        for span in spans {
-            let block = logits.columns(span.start..<(span.start + span.width))
-            parts.append(span.isSoftmax
-                ? GumbelSoftmax.sample(logits: block, temperature: CTGAN.gumbelTemperature, hard: false, stream: &stream)
-                : block.tanh())
+        let segments = spans.map { span in
+            ColumnSegment(start: span.start, width: span.width, activation: span.isSoftmax ? .softmax : .tanh)
         }
-        return Variable.concatenate(parts, alongAxis: 1)
+        return GumbelSoftmax.activate(logits: logits, segments: segments, temperature: CTGAN.gumbelTemperature, stream: &stream)
+    }
+
+    /// The generator's input as parts (noise, then the condition vector, when there is one), so
+    /// the one-hot condition takes the sparse product path and needs no concatenation.
+    static func generatorInput(noise: Tensor, condition: Tensor) -> [Variable] {
+        condition.shape[1] == 0 ? [Variable(noise)] : [Variable(noise), Variable(condition)]
     }
 
     func train(
@@ -102,15 +105,19 @@ struct CTGANTraining {
                     // The critic step needs no gradient through the generator (ctgan computes one and
                     // discards it), so its forward pass is not recorded.
                     let fakeInput = withGradientRecordingDisabled {
-                        let fake = generator(Variable(Tensor.concatenate([noise, condition], alongAxis: 1)))
+                        let fake = generator(parts: Self.generatorInput(noise: noise, condition: condition))
                         let fakeActivated = Self.activate(fake, spans: spans, stream: &stream)
                         return Variable.concatenate([fakeActivated, Variable(condition)], alongAxis: 1)
                     }
                     let realInput = Tensor.concatenate([data.gatheringRows(realRows), realCondition], alongAxis: 1)
-                    let fakeScores = discriminator(fakeInput)
-                    let realScores = discriminator(Variable(realInput))
+                    // Scored in two passes: encoded real rows are mostly zeros (one-hot blocks), so
+                    // their first-layer product takes the sparse path, which a stacked pass with the
+                    // dense fake rows would not.
+                    let (fakeScores, fakeFirstLayer) = discriminator.score(fakeInput)
+                    let (realScores, realFirstLayer) = discriminator.score(Variable(realInput))
                     let penalty = discriminator.gradientPenalty(
-                        real: realInput, fake: fakeInput.value, weight: Float(configuration.gradientPenaltyWeight), stream: &stream)
+                        real: realInput, fake: fakeInput.value, firstLayer: (real: realFirstLayer.value, fake: fakeFirstLayer.value),
+                        weight: Float(configuration.gradientPenaltyWeight), stream: &stream)
                     let loss = fakeScores.mean() - realScores.mean()
                     discriminatorOptimizer.clearGradients()
                     (penalty + loss).backward(restrictedTo: discriminatorParameters)
@@ -119,7 +126,7 @@ struct CTGANTraining {
                 }
                 let noise = Tensor.normal(shape: [batch, configuration.embeddingDimension], stream: &stream)
                 let (condition, choices) = conditions.sample(rows: batch, stream: &stream)
-                let fake = generator(Variable(Tensor.concatenate([noise, condition], alongAxis: 1)))
+                let fake = generator(parts: Self.generatorInput(noise: noise, condition: condition))
                 let fakeActivated = Self.activate(fake, spans: spans, stream: &stream)
                 let scores = discriminator(Variable.concatenate([fakeActivated, Variable(condition)], alongAxis: 1))
                 var loss = -scores.mean()

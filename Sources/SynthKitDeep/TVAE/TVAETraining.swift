@@ -48,7 +48,12 @@ struct TVAETraining {
         for span in spans where !span.isSoftmax { scalarMask[span.start] = 1 }
         let maskRow = Tensor(shape: [1, width], scalars: scalarMask)
         let maskVector = Tensor(shape: [width], scalars: scalarMask)
-        let softmaxSpans = spans.filter(\.isSoftmax)
+        // Log-probabilities of every one-hot block in one fused pass; scalar columns pass through
+        // and are masked out of the cross-entropy by `softmaxMaskRow`.
+        let segments = spans.map { span in
+            ColumnSegment(start: span.start, width: span.width, activation: span.isSoftmax ? .logSoftmax : .identity)
+        }
+        let softmaxMaskRow = maskRow.affine(scale: -1, shift: 1)
         var noise = seed.derived("tvae.noise").stream()
         let progress = EpochProgress(total: configuration.epochs, reporter: options.progress)
         for epoch in 0..<configuration.epochs {
@@ -69,9 +74,8 @@ struct TVAETraining {
                 let reconstruction = decoder(latent)
                 var loss = ((reconstruction.tanh() - batch) * maskRow).squared() / (decoder.sigma.squared() * 2)
                 var total = loss.sum() + (decoder.sigma.log() * maskVector).sum() * count
-                for span in softmaxSpans {
-                    let range = span.start..<(span.start + span.width)
-                    total = total - (reconstruction.columns(range).logSoftmax(alongAxis: 1) * batch.columns(range)).sum()
+                if spans.contains(where: \.isSoftmax) {
+                    total = total - (reconstruction.segmentActivated(segments) * (batch * softmaxMaskRow)).sum()
                 }
                 let divergence = Losses.gaussianKLDivergence(mean: mean, logVariance: logVariance)
                 loss = total * (Float(configuration.lossFactor) / count) + divergence

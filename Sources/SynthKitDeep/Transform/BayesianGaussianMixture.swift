@@ -15,7 +15,8 @@ import SynthKitMath
 /// expected log densities), an M step (aₖ = 1 + Nₖ, bₖ = α + Σⱼ>ₖ Nⱼ, Normal-Wishart posterior),
 /// and the evidence lower bound; it stops when the bound changes by less than `tolerance`.
 ///
-/// Complexity: O(rows × components × iterations), in Double.
+/// Complexity: O(distinct values × components × iterations) after an O(rows) grouping of equal
+/// values, in Double.
 public struct BayesianGaussianMixture: Codable, Hashable, Sendable {
     /// The expected mixture weights E[πₖ] (they sum to 1).
     public var weights: [Double]
@@ -42,10 +43,29 @@ public struct BayesianGaussianMixture: Codable, Hashable, Sendable {
         tolerance: Double = 1e-3, seed: Seed
     ) -> BayesianGaussianMixture {
         precondition(!values.isEmpty && values.allSatisfy(\.isFinite), "BayesianGaussianMixture needs finite values, got \(values.count)")
-        let distinct = Set(values).count
-        let count = max(1, min(components, distinct))
-        var fitting = MixtureFitting(values: values, components: count, concentration: concentration)
-        var responsibilities = KMeans1D.labels(values, clusters: count, seed: seed)
+        // Every sum of the E and M steps runs over rows, so a distinct value weighted by its count
+        // stands for all its copies: Adult's ages, hours and capital columns have a few dozen
+        // distinct values among 26,048 rows.
+        var positions: [Double: Int] = [:]
+        var distinctValues: [Double] = []
+        var multiplicities: [Double] = []
+        var firstRows: [Int] = []
+        for (row, value) in values.enumerated() {
+            if let position = positions[value] {
+                multiplicities[position] += 1
+            } else {
+                positions[value] = distinctValues.count
+                distinctValues.append(value)
+                multiplicities.append(1)
+                firstRows.append(row)
+            }
+        }
+        let count = max(1, min(components, distinctValues.count))
+        var fitting = MixtureFitting(
+            values: distinctValues, multiplicities: multiplicities, components: count, concentration: concentration)
+        // k-means on every row (equal values share a label), reduced to one row per distinct value.
+        let labels = KMeans1D.labels(values, clusters: count, seed: seed)
+        var responsibilities = firstRows.flatMap { labels[($0 * count)..<($0 * count + count)] }
         fitting.maximize(responsibilities)
         var lowerBound = -Double.infinity
         var converged = false
@@ -99,7 +119,9 @@ public struct BayesianGaussianMixture: Codable, Hashable, Sendable {
 
 /// The variational parameters during fitting (scikit-learn's attribute names in comments).
 struct MixtureFitting {
+    /// Distinct values and how many rows hold each.
     let values: [Double]
+    let multiplicities: [Double]
     let components: Int
     let concentration: Double
     let meanPrior: Double
@@ -114,14 +136,16 @@ struct MixtureFitting {
     var degreesOfFreedom: [Double]  // degrees_of_freedom_
     var covariances: [Double]  // covariances_
 
-    init(values: [Double], components: Int, concentration: Double) {
+    init(values: [Double], multiplicities: [Double], components: Int, concentration: Double) {
         self.values = values
+        self.multiplicities = multiplicities
         self.components = components
         self.concentration = concentration
-        let mean = values.reduce(0, +) / Double(values.count)
+        let rows = multiplicities.reduce(0, +)
+        let mean = zip(values, multiplicities).reduce(0) { $0 + $1.0 * $1.1 } / rows
         meanPrior = mean
-        let variance = values.count > 1
-            ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1) : 0
+        let variance = rows > 1
+            ? zip(values, multiplicities).reduce(0) { $0 + $1.1 * ($1.0 - mean) * ($1.0 - mean) } / (rows - 1) : 0
         covariancePrior = max(variance, 1e-6)
         stickA = Array(repeating: 1, count: components)
         stickB = Array(repeating: 1, count: components)
@@ -138,9 +162,11 @@ struct MixtureFitting {
         var sums = [Double](repeating: 0, count: components)
         for row in values.indices {
             let base = row * components
+            let multiplicity = multiplicities[row]
             for index in 0..<components {
-                counts[index] += responsibilities[base + index]
-                sums[index] += responsibilities[base + index] * values[row]
+                let weight = multiplicity * responsibilities[base + index]
+                counts[index] += weight
+                sums[index] += weight * values[row]
             }
         }
         for index in 0..<components { counts[index] += epsilon }
@@ -150,7 +176,7 @@ struct MixtureFitting {
             let base = row * components
             for index in 0..<components {
                 let deviation = values[row] - centres[index]
-                scatter[index] += responsibilities[base + index] * deviation * deviation
+                scatter[index] += multiplicities[row] * responsibilities[base + index] * deviation * deviation
             }
         }
         var tail = 0.0
@@ -225,7 +251,7 @@ struct MixtureFitting {
             for index in 0..<components {
                 let responsibility = result[base + index] / total
                 result[base + index] = responsibility
-                entropy -= responsibility * (shifted[index] - logTotal)
+                entropy -= multiplicities[row] * responsibility * (shifted[index] - logTotal)
             }
         }
         return (result, entropy)

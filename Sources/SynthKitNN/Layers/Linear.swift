@@ -5,8 +5,9 @@ public import SynthKitTensor
 ///
 /// W is `[outputFeatures, inputFeatures]` and b is `[outputFeatures]`, both initialised from
 /// U(−k, k) with k = 1/√inputFeatures (PyTorch's `nn.Linear` default, He et al. 2015 with
-/// a = √5). The forward pass is one transposed GEMM plus a broadcast add; the backward pass is
-/// two transposed GEMMs (no transposes materialised).
+/// a = √5). The forward pass is one transposed GEMM accumulating onto the bias; the backward
+/// pass is two transposed GEMMs (no transposes materialised), and the packed weight panels are
+/// reused until the weight changes.
 ///
 /// DP-SGD design: per-example gradient norms need ∂L/∂y per row and x per row only, because
 /// ∂L/∂W for example i is the outer product δᵢ xᵢᵀ, whose squared norm is ‖δᵢ‖²‖xᵢ‖²
@@ -60,13 +61,29 @@ public final class Linear: Module, Layer {
 
     /// `x Wᵀ + b` for `x` of shape `[batch, inputFeatures]`.
     public func callAsFunction(_ input: Variable) -> Variable {
+        callAsFunction(parts: [input])
+    }
+
+    /// `x Wᵀ + b` when its value is already known (by linearity, see
+    /// `Variable.linear(_:weight:bias:knownOutput:)`): records the layer for back-propagation
+    /// without recomputing the product.
+    public func callAsFunction(_ input: Variable, knownOutput: Tensor) -> Variable {
         precondition(
             input.value.rank == 2 && input.shape[1] == inputFeatures,
             "Linear(\(inputFeatures) -> \(outputFeatures)) got input of shape \(input.shape)")
-        var output = Variable.matrixProduct(input, weight, transposeRight: true)
-        if let bias { output = output + bias }
+        return Variable.linear([input], weight: weight, bias: bias, knownOutput: knownOutput)
+    }
+
+    /// `[x₁ … xₙ] Wᵀ + b` for parts `[batch, widthᵢ]` whose widths add up to `inputFeatures`,
+    /// without materialising the concatenation (see `Variable.linear(_:weight:bias:)`); parts
+    /// that need no gradient (a residual block's noise input) cost no input-gradient product.
+    public func callAsFunction(parts: [Variable]) -> Variable {
+        precondition(
+            parts.allSatisfy { $0.value.rank == 2 } && parts.reduce(0) { $0 + $1.shape[1] } == inputFeatures,
+            "Linear(\(inputFeatures) -> \(outputFeatures)) got inputs of shapes \(parts.map(\.shape))")
+        let output = Variable.linear(parts, weight: weight, bias: bias)
         if capturesActivations {
-            lastInput = input
+            lastInput = parts.count == 1 ? parts[0] : Variable.concatenate(parts, alongAxis: 1)
             lastOutput = output
         }
         return output

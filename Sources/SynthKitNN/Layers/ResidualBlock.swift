@@ -18,6 +18,13 @@ public final class ResidualBlock: Module, Layer {
 
     /// Applies the block.
     public func callAsFunction(_ input: Variable) -> Variable {
-        Variable.concatenate([batchNorm(linear(input)).relu(), input], alongAxis: 1)
+        Variable.concatenate(callAsFunction(parts: [input]), alongAxis: 1)
+    }
+
+    /// Applies the block to an input given as column parts and returns the output as parts:
+    /// `[ReLU(BN(Linear(parts)))] + parts`, whose concatenation is the block's output. Chaining
+    /// blocks this way never copies the growing concatenation.
+    public func callAsFunction(parts: [Variable]) -> [Variable] {
+        [batchNorm(linear(parts: parts)).relu()] + parts
     }
 }

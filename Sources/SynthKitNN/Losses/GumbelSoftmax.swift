@@ -19,4 +19,25 @@ public enum GumbelSoftmax {
         let oneHot = Tensor.oneHot(soft.value.argmaxPerRow(), classCount: logits.shape[1])
         return soft + (oneHot - soft.value)
     }
+
+    /// CTGAN's output activation (ctgan `_apply_activate`): tanh on scalar segments and a soft
+    /// Gumbel-softmax sample at `temperature` on the other segments, in one fused operation
+    /// (`Variable.segmentActivated`).
+    ///
+    /// The Gumbel noise of each softmax segment is drawn from `stream` in segment order with the
+    /// segment's shape, the same draws as calling ``sample(logits:temperature:hard:stream:)`` on
+    /// each slice in turn.
+    /// - Precondition: the segments tile the columns of `logits` in order.
+    public static func activate(
+        logits: Variable, segments: [ColumnSegment], temperature: Float, stream: inout RandomStream
+    ) -> Variable {
+        precondition(logits.value.rank == 2, "Gumbel-softmax needs [batch, classes] logits, got \(logits.shape)")
+        let rows = logits.shape[0]
+        let noise = segments.map { segment in
+            segment.activation == .softmax
+                ? Tensor.gumbel(shape: [rows, segment.width], stream: &stream) : Tensor(zeros: [rows, segment.width])
+        }
+        let fullNoise = noise.isEmpty ? Tensor(zeros: logits.shape) : Tensor.concatenate(noise, alongAxis: 1)
+        return logits.segmentActivated(segments, noise: fullNoise, temperature: temperature)
+    }
 }

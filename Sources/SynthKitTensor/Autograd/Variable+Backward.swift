@@ -15,8 +15,8 @@ extension Variable {
         let targets = parameters.map { Set($0.map(ObjectIdentifier.init)) }
         let leaves = Variable.propagate(from: self, upstream: upstream, createGraph: createGraph, targets: targets)
         for (leaf, gradient) in leaves where leaf.requiresGradient && leaf.isLeaf {
-            if let existing = leaf.gradient {
-                leaf.gradient = existing + gradient.value
+            if leaf.gradient != nil {
+                leaf.gradient? += gradient.value
             } else {
                 leaf.gradient = gradient.value
             }
@@ -66,16 +66,48 @@ extension Variable {
                 guard let pullback = node.pullback else { continue }
                 let needed = node.parents.map { $0.requiresGradient && relevant.contains(ObjectIdentifier($0)) }
                 guard needed.contains(true) else { continue }
+                // First order: hand over gradients already collected for an input (constants only
+                // this table holds), so a pullback can add into them instead of allocating.
+                var accumulators = [Variable?](repeating: nil, count: node.parents.count)
+                if !createGraph {
+                    for (index, parent) in node.parents.enumerated() where needed[index] {
+                        let parentIdentifier = ObjectIdentifier(parent)
+                        guard var existing = pending.removeValue(forKey: parentIdentifier) else { continue }
+                        if existing.isLeaf && !existing.requiresGradient && isKnownUniquelyReferenced(&existing) {
+                            accumulators[index] = existing
+                        } else {
+                            pending[parentIdentifier] = existing
+                        }
+                    }
+                }
                 let inputGradients = pullback(
-                    BackwardContext(upstream: gradient, inputs: node.parents, output: node, needed: needed))
+                    BackwardContext(upstream: gradient, inputs: node.parents, output: node, needed: needed, accumulators: accumulators))
                 for (index, parent) in node.parents.enumerated() {
+                    let parentIdentifier = ObjectIdentifier(parent)
+                    if let accumulator = accumulators[index] {
+                        // The pullback added into it, or its contribution is added here.
+                        if let inputGradient = inputGradients[index], inputGradient !== accumulator {
+                            precondition(
+                                inputGradient.shape == parent.shape,
+                                "pullback produced a gradient of shape \(inputGradient.shape) for an input of shape \(parent.shape)")
+                            accumulator.value += inputGradient.value
+                        }
+                        pending[parentIdentifier] = accumulator
+                        continue
+                    }
                     guard needed[index], let inputGradient = inputGradients[index] else { continue }
                     precondition(
                         inputGradient.shape == parent.shape,
                         "pullback produced a gradient of shape \(inputGradient.shape) for an input of shape \(parent.shape)")
-                    let parentIdentifier = ObjectIdentifier(parent)
-                    if let existing = pending[parentIdentifier] {
-                        pending[parentIdentifier] = existing + inputGradient
+                    if var existing = pending.removeValue(forKey: parentIdentifier) {
+                        if !createGraph && existing.isLeaf && !existing.requiresGradient && isKnownUniquelyReferenced(&existing) {
+                            // A constant only this table holds: add in place (copy-on-write keeps
+                            // any tensor that shares its storage intact).
+                            existing.value += inputGradient.value
+                            pending[parentIdentifier] = existing
+                        } else {
+                            pending[parentIdentifier] = existing + inputGradient
+                        }
                     } else {
                         pending[parentIdentifier] = inputGradient
                     }

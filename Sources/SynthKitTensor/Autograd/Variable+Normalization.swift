@@ -22,8 +22,8 @@ extension Variable {
             }
         }
         let inverseDeviation = (variance + epsilon).squareRoot().power(-1)
-        var normalized = Tensor(zeros: [rows, columns])
-        var output = Tensor(zeros: [rows, columns])
+        var normalized = Tensor(uninitializedShape: [rows, columns])
+        var output = Tensor(uninitializedShape: [rows, columns])
         input.value.scalars.withUnsafeBufferPointer { source in
             mean.scalars.withUnsafeBufferPointer { meanBuffer in
                 inverseDeviation.scalars.withUnsafeBufferPointer { inverseBuffer in
@@ -46,7 +46,7 @@ extension Variable {
                 // A graph is being built: the same backward formula in differentiable operations.
                 return differentiableBackward(context, epsilon: epsilon)
             }
-            var inputGradient = Tensor(zeros: [rows, columns])
+            var inputGradient = Tensor(uninitializedShape: [rows, columns])
             var weightGradient = Tensor(zeros: [columns])
             var biasGradient = Tensor(zeros: [columns])
             context.upstream.value.scalars.withUnsafeBufferPointer { upstream in

@@ -16,7 +16,22 @@
 /// optimizers; it is not `Sendable`. Store `value` tensors to move results across threads.
 public final class Variable {
     /// The tensor this node holds; optimizers update parameters (leaves) in place.
-    public var value: Tensor
+    ///
+    /// Assigning or mutating it drops the cached packed forms (`packedOperands`). The explicit
+    /// `_modify` keeps in-place mutation (`&variable.value`) free of a copy of the storage,
+    /// which a `didSet` observer would force.
+    public var value: Tensor {
+        get { storedValue }
+        set {
+            storedValue = newValue
+            packedOperands?.invalidate()
+        }
+        _modify {
+            packedOperands?.invalidate()
+            yield &storedValue
+        }
+    }
+    private var storedValue: Tensor
     /// The accumulated gradient of the last ``backward(upstream:createGraph:)`` calls, for leaves
     /// that require one; nil until a backward pass reaches this node.
     public var gradient: Tensor?
@@ -26,17 +41,20 @@ public final class Variable {
     let parents: [Variable]
     /// The vector-Jacobian product, or nil for leaves and constants.
     let pullback: Pullback?
+    /// Packed forms of ``value`` as the right factor of matrix products (parameters only), kept
+    /// until ``value`` is assigned again.
+    var packedOperands: PackedOperandCache?
 
     /// A leaf: a constant input (`requiresGradient: false`) or a trainable parameter.
     public init(_ value: Tensor, requiresGradient: Bool = false) {
-        self.value = value
+        self.storedValue = value
         self.requiresGradient = requiresGradient
         self.parents = []
         self.pullback = nil
     }
 
     init(value: Tensor, parents: [Variable], pullback: @escaping Pullback) {
-        self.value = value
+        self.storedValue = value
         self.requiresGradient = true
         self.parents = parents
         self.pullback = pullback
@@ -81,8 +99,19 @@ struct BackwardContext {
     /// Which inputs need a gradient: they require one and lead to a wanted target.
     let needed: [Bool]
 
+    /// In first-order passes, the gradient already collected for each input (a constant no one
+    /// else holds), or nil. A pullback may add its contribution into one and return that same
+    /// variable (a weight gradient accumulated by the GEMM itself); otherwise the contribution
+    /// it returns is added into it.
+    var accumulators: [Variable?] = []
+
     /// Whether input `index` needs its gradient (skip the work otherwise).
     func needs(_ index: Int) -> Bool { needed[index] }
+
+    /// The collected gradient of input `index` a pullback may accumulate into, if any.
+    func accumulator(_ index: Int) -> Variable? {
+        index < accumulators.count ? accumulators[index] : nil
+    }
 }
 
 /// A vector-Jacobian product: ∂L/∂inputs (nil where not needed) from ∂L/∂output.

@@ -75,6 +75,12 @@ enum ElementwiseKernels {
         }
     }
 
+    /// `target[i] += source[i]` (same count).
+    static func addInPlace(_ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>) {
+        guard let from = source.baseAddress, let to = target.baseAddress else { return }
+        combineContiguous(ElementwiseFunctions.Add.self, UnsafePointer(to), from, to, min(source.count, target.count))
+    }
+
     @inline(__always)
     static func combineContiguous<Operator: BinaryKernel>(
         _ kind: Operator.Type, _ left: UnsafePointer<Float>, _ right: UnsafePointer<Float>,

@@ -50,7 +50,8 @@ enum GemmDriver {
     /// Computes `C = A * B` (or `C += A * B` when `accumulate`) into `c` with row stride `ldc`.
     static func multiply(
         rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int,
+        prepackedB: PackedRightOperand? = nil
     ) {
         if rowCount == 0 || columnCount == 0 { return }
         if depth == 0 {
@@ -66,8 +67,10 @@ enum GemmDriver {
         let panelRows = GemmMicroKernel.rows
         let panelColumns = GemmMicroKernel.columns
         let workers = max(1, min(threads, (rowCount + panelRows - 1) / panelRows))
+        let prepacked = prepackedB.flatMap { $0.matches(depth: depth, columns: columnCount) ? $0 : nil }
         let packedB = PackingBuffer(
-            count: depthBlock * ((min(columnBlock, columnCount) + panelColumns - 1) / panelColumns) * panelColumns)
+            count: prepacked == nil
+                ? depthBlock * ((min(columnBlock, columnCount) + panelColumns - 1) / panelColumns) * panelColumns : 0)
         let packedA = (0..<workers).map { _ in PackingBuffer(count: depthBlock * rowBlock) }
         let tiles = (0..<workers).map { _ in PackingBuffer(count: panelRows * panelColumns) }
         let panelsTotal = (rowCount + panelRows - 1) / panelRows
@@ -80,17 +83,23 @@ enum GemmDriver {
             while depthStart < depth {
                 let steps = min(depthBlock, depth - depthStart)
                 let accumulateBlock = accumulate || depthStart > 0
-                packB(b, depthStart: depthStart, depth: steps, columnStart: columnStart, columns: columns, into: packedB.base)
+                var panelsB = packedB.base
+                if let prepacked {
+                    panelsB = prepacked.panels(depthStart: depthStart)
+                } else {
+                    packB(b, depthStart: depthStart, depth: steps, columnStart: columnStart, columns: columns, into: panelsB)
+                }
                 let block = (depthStart, steps, columnStart, columns)
+                let sharedB = SharedOutput(base: panelsB)
                 if workers == 1 {
                     multiplyRows(
-                        a: a, c: output, ldc: ldc, rows: 0..<rowCount, block: block, packedB: packedB.base,
+                        a: a, c: output, ldc: ldc, rows: 0..<rowCount, block: block, packedB: panelsB,
                         packedA: packedA[0].base, tile: tiles[0].base, accumulate: accumulateBlock)
                 } else {
                     parallelFor(chunkCount: workers, threads: workers) { worker in
                         multiplyRows(
                             a: a, c: output, ldc: ldc, rows: rowBounds[worker]..<rowBounds[worker + 1],
-                            block: block, packedB: packedB.base, packedA: packedA[worker].base,
+                            block: block, packedB: sharedB.base, packedA: packedA[worker].base,
                             tile: tiles[worker].base, accumulate: accumulateBlock)
                     }
                 }
@@ -98,7 +107,7 @@ enum GemmDriver {
             }
             columnStart += columns
         }
-        withExtendedLifetime((packedB, packedA, tiles)) {}
+        withExtendedLifetime((packedB, packedA, tiles, prepacked)) {}
     }
 
     /// Packs `B[depthStart..., columnStart...]` into zero-padded panels: panel q, step k, lane j
@@ -114,12 +123,25 @@ enum GemmDriver {
             let panelBase = destination + panel &* width &* depth
             let firstColumn = columnStart &+ panel &* width
             let live = min(width, columns &- panel &* width)
-            if b.columnStride == 1 {
+            if b.columnStride == 1 && live == width {
+                // Whole panels: SIMD copies (a `memmove` call per 16 floats cost more than the copy).
+                for step in 0..<depth {
+                    let source = UnsafeRawPointer(b.base + ((depthStart &+ step) &* b.rowStride &+ firstColumn))
+                    let target = UnsafeMutableRawPointer(panelBase + step &* width)
+                    var offset = 0
+                    while offset < width &* 4 {
+                        target.storeBytes(
+                            of: source.loadUnaligned(fromByteOffset: offset, as: FloatVector.self), toByteOffset: offset,
+                            as: FloatVector.self)
+                        offset &+= FloatVector.scalarCount &* 4
+                    }
+                }
+            } else if b.columnStride == 1 {
                 for step in 0..<depth {
                     let source = b.base + ((depthStart &+ step) &* b.rowStride &+ firstColumn)
                     let target = panelBase + step &* width
-                    target.update(from: source, count: live)
-                    if live < width { (target + live).update(repeating: 0, count: width &- live) }
+                    for lane in 0..<live { target[lane] = source[lane] }
+                    for lane in live..<width { target[lane] = 0 }
                 }
             } else {
                 // Blocked transpose: 16 steps at a time, so the 16 destination rows stay in L1

@@ -84,13 +84,14 @@ enum GemmMicroKernel {
 #endif
 
 #if AVX512
-/// AVX-512 (x86-64-v4): 12 rows x 32 columns = 24 zmm accumulators, 2 B loads and 12 broadcasts per k.
+/// AVX-512 (x86-64-v4): 10 rows x 32 columns = 20 zmm accumulators, 2 B loads and 10 broadcasts per k
+/// (10 rows: CTGAN's batches of 500 rows and 50 packs split into whole panels).
 ///
 /// Reads `depth` steps of a packed A panel (`rows` floats per step) and a packed B panel
 /// (`columns` floats per step); writes or adds the tile into `c` with row stride `leadingDimension`.
 enum GemmMicroKernel {
     /// Rows of C computed per call (MR).
-    static let rows = 12
+    static let rows = 10
     /// Columns of C computed per call (NR).
     static let columns = 32
 
@@ -109,8 +110,6 @@ enum GemmMicroKernel {
         var c7_0 = SIMD16<Float>(); var c7_1 = SIMD16<Float>()
         var c8_0 = SIMD16<Float>(); var c8_1 = SIMD16<Float>()
         var c9_0 = SIMD16<Float>(); var c9_1 = SIMD16<Float>()
-        var c10_0 = SIMD16<Float>(); var c10_1 = SIMD16<Float>()
-        var c11_0 = SIMD16<Float>(); var c11_1 = SIMD16<Float>()
         var a = packedA
         var b = UnsafeRawPointer(packedB)
         for _ in 0..<depth {
@@ -146,13 +145,7 @@ enum GemmMicroKernel {
             let a9 = SIMD16<Float>(repeating: a[9])
             c9_0 = c9_0.addingProduct(a9, b0)
             c9_1 = c9_1.addingProduct(a9, b1)
-            let a10 = SIMD16<Float>(repeating: a[10])
-            c10_0 = c10_0.addingProduct(a10, b0)
-            c10_1 = c10_1.addingProduct(a10, b1)
-            let a11 = SIMD16<Float>(repeating: a[11])
-            c11_0 = c11_0.addingProduct(a11, b0)
-            c11_1 = c11_1.addingProduct(a11, b1)
-            a += 12
+            a += 10
             b += 128
         }
         let output = UnsafeMutableRawPointer(c)
@@ -178,10 +171,6 @@ enum GemmMicroKernel {
             output.storeBytes(of: output.loadUnaligned(fromByteOffset: 8 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c8_1, toByteOffset: 8 &* rowBytes &+ 64, as: SIMD16<Float>.self)
             output.storeBytes(of: output.loadUnaligned(fromByteOffset: 9 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c9_0, toByteOffset: 9 &* rowBytes &+ 0, as: SIMD16<Float>.self)
             output.storeBytes(of: output.loadUnaligned(fromByteOffset: 9 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c9_1, toByteOffset: 9 &* rowBytes &+ 64, as: SIMD16<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 10 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c10_0, toByteOffset: 10 &* rowBytes &+ 0, as: SIMD16<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 10 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c10_1, toByteOffset: 10 &* rowBytes &+ 64, as: SIMD16<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 11 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c11_0, toByteOffset: 11 &* rowBytes &+ 0, as: SIMD16<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 11 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c11_1, toByteOffset: 11 &* rowBytes &+ 64, as: SIMD16<Float>.self)
         } else {
             output.storeBytes(of: c0_0, toByteOffset: 0 &* rowBytes &+ 0, as: SIMD16<Float>.self)
             output.storeBytes(of: c0_1, toByteOffset: 0 &* rowBytes &+ 64, as: SIMD16<Float>.self)
@@ -203,10 +192,6 @@ enum GemmMicroKernel {
             output.storeBytes(of: c8_1, toByteOffset: 8 &* rowBytes &+ 64, as: SIMD16<Float>.self)
             output.storeBytes(of: c9_0, toByteOffset: 9 &* rowBytes &+ 0, as: SIMD16<Float>.self)
             output.storeBytes(of: c9_1, toByteOffset: 9 &* rowBytes &+ 64, as: SIMD16<Float>.self)
-            output.storeBytes(of: c10_0, toByteOffset: 10 &* rowBytes &+ 0, as: SIMD16<Float>.self)
-            output.storeBytes(of: c10_1, toByteOffset: 10 &* rowBytes &+ 64, as: SIMD16<Float>.self)
-            output.storeBytes(of: c11_0, toByteOffset: 11 &* rowBytes &+ 0, as: SIMD16<Float>.self)
-            output.storeBytes(of: c11_1, toByteOffset: 11 &* rowBytes &+ 64, as: SIMD16<Float>.self)
         }
     }
 }

@@ -51,10 +51,19 @@ enum RandomKernels {
                         let (sine, cosine) = sineCosine(angle * (2 * Float.pi) - Float.pi)
                         let first = magnitude * cosine
                         let second = magnitude * sine
-                        for lane in 0..<live {
-                            let index = 2 &* (start &+ lane)
-                            target[index] = first[lane]
-                            if index &+ 1 < count { target[index &+ 1] = second[lane] }
+                        if live == width && 2 &* (start &+ width) <= count {
+                            // Whole vectors: a fixed-length interleave the compiler unrolls.
+                            let pairTarget = target + 2 &* start
+                            for lane in 0..<width {
+                                pairTarget[2 &* lane] = first[lane]
+                                pairTarget[2 &* lane &+ 1] = second[lane]
+                            }
+                        } else {
+                            for lane in 0..<live {
+                                let index = 2 &* (start &+ lane)
+                                target[index] = first[lane]
+                                if index &+ 1 < count { target[index &+ 1] = second[lane] }
+                            }
                         }
                         start &+= width
                     }
