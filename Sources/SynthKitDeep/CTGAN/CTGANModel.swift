@@ -6,7 +6,9 @@ import Foundation
 
 extension CTGAN {
     /// A fitted CTGAN: the column transforms, the condition distribution and the generator's
-    /// parameters (batch-norm running statistics included).
+    /// parameters (batch-norm running statistics included, though sampling normalises each group
+    /// of about `batchSize` rows of a chunk by its own statistics, as ctgan's generator does: it
+    /// is never switched to evaluation mode).
     ///
     /// Immutable and `Sendable`; `Codable` as the `model` of a `ctgan` archive, parameters as
     /// base64 little-endian Float32 (``StoredParameters``). A decoded model is checked, so a
@@ -95,6 +97,7 @@ extension CTGAN {
             let parameters = generator
             let conditions = self.conditions
             let noiseWidth = configuration.embeddingDimension
+            let batchSize = max(1, configuration.batchSize)
             let blockCount = configuration.generatorDimensions.count
             var softmaxMask = [Bool](repeating: false, count: encoder.width)
             for span in encoder.spans where span.isSoftmax {
@@ -114,8 +117,11 @@ extension CTGAN {
                 guard encoder.width > 0 else {
                     return encoder.decode([], rowCount: rows, sigmas: nil, stream: &stream, offset: firstRow)
                 }
+                // ctgan samples in batches of its training batch size with the generator in
+                // training mode: batch normalisation uses each batch's own statistics.
                 let logits = CTGANGenerator.infer(
-                    Tensor.concatenate([noise, condition], alongAxis: 1), parameters: parameters, blockCount: blockCount)
+                    Tensor.concatenate([noise, condition], alongAxis: 1), parameters: parameters, blockCount: blockCount,
+                    batchStatisticsGroups: max(1, (rows + batchSize / 2) / batchSize))
                 let gumbel = Tensor.gumbel(shape: logits.shape, stream: &stream).scalars
                 var output = logits.scalars
                 let width = encoder.width

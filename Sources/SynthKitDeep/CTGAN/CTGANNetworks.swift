@@ -28,12 +28,17 @@ final class CTGANGenerator: Module {
         output(parts: blocks.reduce(parts) { $1(parts: $0) })
     }
 
-    /// The generator's logits from stored parameters in evaluation mode (sampling).
-    static func infer(_ input: Tensor, parameters: StoredParameters, blockCount: Int) -> Tensor {
+    /// The generator's logits from stored parameters (sampling). With `batchStatisticsGroups`,
+    /// batch normalisation uses the statistics of that many consecutive row groups of the input
+    /// (training mode, as ctgan samples); without, the running statistics (evaluation mode).
+    static func infer(_ input: Tensor, parameters: StoredParameters, blockCount: Int, batchStatisticsGroups: Int? = nil) -> Tensor {
         var hidden = input
         for index in 0..<blockCount {
             let linear = InferenceNetwork.linear(hidden, parameters, "blocks.\(index).linear")
-            let normalized = InferenceNetwork.batchNorm(linear, parameters, "blocks.\(index).batchNorm").relu()
+            let prefix = "blocks.\(index).batchNorm"
+            let normalized = (batchStatisticsGroups.map {
+                InferenceNetwork.batchNormWithBatchStatistics(linear, parameters, prefix, groupCount: $0)
+            } ?? InferenceNetwork.batchNorm(linear, parameters, prefix)).relu()
             hidden = Tensor.concatenate([normalized, hidden], alongAxis: 1)
         }
         return InferenceNetwork.linear(hidden, parameters, "output")
