@@ -25,9 +25,14 @@ import Testing
     @Test func keygenSampleDetect() throws {
         let directory = try Self.prepare()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // keygen's key is secure random; marking and detection use a fixed key so that the
+        // unmarked sample's verdict is deterministic (a random key is a false positive with
+        // probability equal to the test's false-positive rate).
+        try Data((0..<32).map { UInt8($0 * 7 + 3) }).base64EncodedString()
+            .write(to: directory.appendingPathComponent("fixed.key"), atomically: true, encoding: .utf8)
         for step in [
             ["watermark", "keygen", "-o", "k"], ["fit", "data.csv", "-q", "-o", "m.synth"],
-            ["sample", "m.synth", "--rows", "400", "--watermark-key-file", "k", "-q", "-o", "marked.csv"],
+            ["sample", "m.synth", "--rows", "400", "--watermark-key-file", "fixed.key", "-q", "-o", "marked.csv"],
             ["sample", "m.synth", "--rows", "400", "-q", "-o", "plain.csv"],
         ] {
             let outcome = try CommandRunner.run(step, in: directory)
@@ -37,13 +42,13 @@ import Testing
         #expect(Data(base64Encoded: key.trimmingCharacters(in: .whitespacesAndNewlines))?.count == 32)
         let again = try CommandRunner.run(["watermark", "keygen", "-o", "k"], in: directory)
         #expect(again.status == 64)
-        let marked = try CommandRunner.run(["watermark", "detect", "marked.csv", "--key-file", "k", "--json", "-"], in: directory)
+        let marked = try CommandRunner.run(["watermark", "detect", "marked.csv", "--key-file", "fixed.key", "--json", "-"], in: directory)
         #expect(marked.status == 0, "\(marked.standardError)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(marked.standardOutput.utf8)) as? [String: Any])
         #expect(result["isWatermarked"] as? Bool == true)
         #expect(result["columns"] as? [String] == ["amount"])
         #expect((result["z"] as? Double ?? 0) > 8)
-        let plain = try CommandRunner.run(["watermark", "detect", "plain.csv", "--key-file", "k"], in: directory)
+        let plain = try CommandRunner.run(["watermark", "detect", "plain.csv", "--key-file", "fixed.key"], in: directory)
         #expect(plain.status == 0 && plain.standardOutput.hasPrefix("no watermark detected"), "\(plain.standardOutput)")
         let missing = try CommandRunner.run(["watermark", "detect", "plain.csv", "--key-file", "nope"], in: directory)
         #expect(missing.status == 66)
