@@ -17,7 +17,8 @@ Figures:
   rows each; SDMetrics QualityReport overall against the train split and TSTR AUC (anchors.py
   `ml_efficacy`: scikit-learn HistGradientBoosting trained on the synthetic rows, target
   `income`, scored on the real holdout). Prints per-seed figures, means with standard errors,
-  and whether SynthKit's mean is at least SDV's mean minus one standard error.
+  and whether SynthKit's mean is at least SDV's mean minus one standard error. --skip-sdv gives
+  SynthKit's figures only; --seed-list 0,1 runs chosen seeds (e.g. two processes in parallel).
 
 Run from the repository root after `swift build -c release`:
   ~/.cache/synthkit-anchors-venv/bin/python Benchmarks/adult_deep.py --epochs 2
@@ -83,17 +84,20 @@ def mean_and_error(values):
     return mean, error
 
 
-def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, epochs, seeds):
+def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, epochs, seeds, seed_list=None, skip_sdv=False):
     import torch
     torch.set_num_threads(1)
     anchors = anchors_module()
     cols = anchors.column_meta(train)
     for synthesizer in synthesizers:
         figures = {"synthkit": {"quality": [], "auc": []}, "sdv": {"quality": [], "auc": []}}
-        for seed in range(seeds):
+        for seed in (seed_list if seed_list is not None else range(seeds)):
             ours = synthkit_sample(binary, synthesizer, train_csv, workdir, epochs, seed, len(train))
-            theirs, _, _, _ = anchors.run_sdv(synthesizer, train, cols, epochs, seed)
-            for name, rows in (("synthkit", ours), ("sdv", theirs)):
+            runs = [("synthkit", ours)]
+            if not skip_sdv:
+                theirs, _, _, _ = anchors.run_sdv(synthesizer, train, cols, epochs, seed)
+                runs.append(("sdv", theirs))
+            for name, rows in runs:
                 score = quality(train, rows)
                 utility = anchors.ml_efficacy(rows[train.columns], holdout, "income", ">50K", train, seed)
                 figures[name]["quality"].append(score)
@@ -101,6 +105,10 @@ def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, ep
                 print(f"{synthesizer} seed {seed} {name}: quality {score:.4f}, TSTR AUC {figures[name]['auc'][-1]:.4f}")
                 sys.stdout.flush()
         for metric in ("quality", "auc"):
+            if skip_sdv:
+                ours_mean, ours_error = mean_and_error(figures["synthkit"][metric])
+                print(f"{synthesizer} {epochs} epochs {metric}: synthkit {ours_mean:.4f} ± {ours_error:.4f} (SDV skipped)")
+                continue
             ours_mean, ours_error = mean_and_error(figures["synthkit"][metric])
             sdv_mean, sdv_error = mean_and_error(figures["sdv"][metric])
             verdict = "met" if ours_mean >= sdv_mean - sdv_error else "NOT met"
@@ -170,6 +178,8 @@ def main():
     parser.add_argument("--quality", action="store_true")
     parser.add_argument("--compare-quality", action="store_true")
     parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--seed-list", help="comma-separated seeds instead of 0..--seeds-1 (e.g. to split runs)")
+    parser.add_argument("--skip-sdv", action="store_true", help="SynthKit's figures only (reuse SDV's from an earlier run)")
     args = parser.parse_args()
     train, holdout = split_adult(os.path.join(ROOT, "..", "shared", "datasets", "adult.csv"))
     with tempfile.TemporaryDirectory() as workdir:
@@ -177,8 +187,9 @@ def main():
         train.to_csv(train_csv, index=False)
         print(f"Adult train split: {len(train)} rows; epochs {args.epochs}; one thread each; load {os.getloadavg()}")
         if args.compare_quality:
+            seed_list = [int(seed) for seed in args.seed_list.split(",")] if args.seed_list else None
             compare_quality(args.binary, args.synthesizers.split(","), train, holdout, train_csv, workdir, args.epochs,
-                            args.seeds)
+                            args.seeds, seed_list=seed_list, skip_sdv=args.skip_sdv)
             return
         for synthesizer in args.synthesizers.split(","):
             ours_pre, ours_epoch, ours_rows = synthkit(args.binary, synthesizer, train_csv, workdir, args.epochs)
