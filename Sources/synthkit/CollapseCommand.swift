@@ -41,24 +41,6 @@ struct CollapseCommand: ParsableCommand {
     @Option(help: "A schema file (from `inspect`); inferred when omitted.")
     var schema: String?
 
-    @Option(help: "The synthesizer: \(SynthesizerChoice.allValueStrings.joined(separator: ", ")).")
-    var synthesizer: SynthesizerChoice = .gaussianCopula
-
-    @Option(help: "Training epochs for ctgan and tvae (default 300).")
-    var epochs: Int?
-
-    @Option(help: "Rows per training batch for ctgan and tvae (default 500; a multiple of 10 for ctgan).")
-    var batchSize: Int?
-
-    @Option(help: "Privacy loss epsilon of every generation's fit, for mst and privbayes.")
-    var epsilon: Double?
-
-    @Option(help: "Delta of every generation's (epsilon, delta) guarantee (default 1e-9).")
-    var delta: Double?
-
-    @Flag(help: "Draw DP noise from --seed: reproducible and NOT private (testing only).")
-    var insecureReproducible = false
-
     @Option(help: "Comma-separated workflows: replace, accumulate, accumulate-subsample, fresh-mix:REAL:SYN.")
     var workflows: String = "replace,accumulate,accumulate-subsample"
 
@@ -81,6 +63,7 @@ struct CollapseCommand: ParsableCommand {
     var output: String
 
     @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var synthesizerOptions: SynthesizerOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var json: JSONOutputOption
     @OptionGroup var governance: GovernanceOptions
@@ -89,9 +72,7 @@ struct CollapseCommand: ParsableCommand {
         guard generations >= 1 else { throw ValidationError("--generations must be at least 1, got \(generations)") }
         guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
         guard rowsPerGeneration >= 2 else { throw ValidationError("--rows-per-generation must be at least 2, got \(rowsPerGeneration)") }
-        try synthesizer.validateSettings(
-            epsilon: epsilon, delta: delta, insecureReproducible: insecureReproducible, explicitSeed: common.explicitSeed,
-            epochs: epochs, batchSize: batchSize)
+        try synthesizerOptions.check(explicitSeed: common.explicitSeed)
     }
 
     func run() throws {
@@ -107,9 +88,9 @@ struct CollapseCommand: ParsableCommand {
             let seed = Seed(common.seed)
             let watermark = filterWatermarked ? GreenListWatermark(key: WatermarkKey.derived(from: seed)) : nil
             let privacy = try privacySettings(workflows: parsed)
-            let configuration = try synthesizer.configuration(
-                privacy: privacy, training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
-            if insecureReproducible { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
+            let configuration = try synthesizerOptions.synthesizer.configuration(
+                privacy: privacy, training: synthesizerOptions.training)
+            if synthesizerOptions.insecureReproducible { StandardStreams.writeError("synthkit: warning: \(NoiseSource.testModeLabel)") }
             let recorder = try governance.recorder(command: "collapse")
             defer { recorder.abandonIfUncommitted() }
             let input = try recorder.data(data, rows: table.rowCount)
@@ -133,7 +114,7 @@ struct CollapseCommand: ParsableCommand {
     /// The DP settings, with δ checked against the largest training set of any generation
     /// (δ ≤ 1/n^1.1, as `fit` checks it).
     func privacySettings(workflows: [CollapseWorkflow]) throws(SynthKitError) -> SynthesizerChoice.PrivacySettings? {
-        guard synthesizer.isDifferentiallyPrivate, let epsilon else { return nil }
+        guard synthesizerOptions.synthesizer.isDifferentiallyPrivate else { return nil }
         let largest = workflows.map { workflow -> Int in
             switch workflow {
             case .accumulate: rowsPerGeneration * generations
@@ -141,14 +122,7 @@ struct CollapseCommand: ParsableCommand {
             case .freshMix(let real, let synthetic): real + synthetic
             }
         }.max() ?? rowsPerGeneration
-        let resolvedDelta = delta ?? 1e-9
-        let ceiling = 1 / pow(Double(max(largest, 1)), 1.1)
-        guard resolvedDelta <= ceiling else {
-            throw SynthKitError(
-                .invalidArgument, "--delta \(resolvedDelta) is too large for training sets of up to \(largest) rows; "
-                    + "use at most 1/n^1.1 = \(ceiling)", location: .init(field: "delta"))
-        }
-        return SynthesizerChoice.PrivacySettings(epsilon: epsilon, delta: resolvedDelta, insecureReproducible: insecureReproducible)
+        return try synthesizerOptions.privacySettings(rows: largest, rowsDescription: "training sets of up to \(largest) rows")
     }
 
     /// Runs the experiment for a concrete synthesizer type (opened from the chosen configuration).

@@ -27,15 +27,6 @@ struct FitCommand: ParsableCommand {
     @Argument(help: "The CSV file to learn from.")
     var input: String
 
-    @Option(help: "The synthesizer: \(SynthesizerChoice.allValueStrings.joined(separator: ", ")).")
-    var synthesizer: SynthesizerChoice = .gaussianCopula
-
-    @Option(help: "Training epochs for ctgan and tvae (default 300).")
-    var epochs: Int?
-
-    @Option(help: "Rows per training batch for ctgan and tvae (default 500; a multiple of 10 for ctgan).")
-    var batchSize: Int?
-
     @Option(help: "A schema file (from `inspect`, possibly edited).")
     var schema: String?
 
@@ -45,15 +36,7 @@ struct FitCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the model file.")
     var output: String
 
-    @Option(help: "Total privacy loss epsilon for a DP synthesizer (mst, privbayes).")
-    var epsilon: Double?
-
-    @Option(help: "Delta of the (epsilon, delta) guarantee (default 1e-9; at most 1/n^1.1).")
-    var delta: Double?
-
-    @Flag(help: "Draw DP noise from --seed: reproducible and NOT private (testing only).")
-    var insecureReproducible = false
-
+    @OptionGroup var synthesizerOptions: SynthesizerOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var csv: CSVInputOptions
     @OptionGroup var json: JSONOutputOption
@@ -61,9 +44,7 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var governance: GovernanceOptions
 
     func validate() throws {
-        try synthesizer.validateSettings(
-            epsilon: epsilon, delta: delta, insecureReproducible: insecureReproducible, explicitSeed: common.explicitSeed,
-            epochs: epochs, batchSize: batchSize)
+        try synthesizerOptions.check(explicitSeed: common.explicitSeed)
     }
 
     func run() throws {
@@ -82,16 +63,16 @@ struct FitCommand: ParsableCommand {
             let declaredConstraints = try constraints.map { path throws(SynthKitError) in
                 try ConstraintFile.load(path, schema: resolvedSchema)
             }
-            progress.report(stage: "fitting \(synthesizer.rawValue) on \(table.rowCount) rows", fraction: nil)
+            progress.report(stage: "fitting \(synthesizerOptions.synthesizer.rawValue) on \(table.rowCount) rows", fraction: nil)
             let options = FitOptions(
                 seed: Seed(common.seed), threads: common.threads, progress: progress, inputSHA256: inputFingerprint)
-            let privacy = try privacySettings(rows: table.rowCount)
+            let privacy = try synthesizerOptions.privacySettings(rows: table.rowCount, rowsDescription: "\(table.rowCount) rows")
             let constraintSet = declaredConstraints?.learning(from: table)
             let transformed = ConstraintFile.transforming(
-                table, schema: resolvedSchema, constraints: constraintSet, isDifferentiallyPrivate: synthesizer.isDifferentiallyPrivate)
-            let fitted = try synthesizer.fit(
+                table, schema: resolvedSchema, constraints: constraintSet, isDifferentiallyPrivate: synthesizerOptions.synthesizer.isDifferentiallyPrivate)
+            let fitted = try synthesizerOptions.synthesizer.fit(
                 transformed.table, schema: transformed.schema, options: options, privacy: privacy,
-                training: SynthesizerChoice.Training(epochs: epochs, batchSize: batchSize))
+                training: synthesizerOptions.training)
             if let record = fitted.model.provenance.privacy {
                 progress.report(
                     stage: "privacy: epsilon \(record.epsilon), delta \(record.delta), rho \(record.rho ?? 0) (\(record.accountant))"
@@ -110,21 +91,6 @@ struct FitCommand: ParsableCommand {
             try json.write(FitOutput(model: output, kind: fitted.model.provenance.synthesizer.rawValue, provenance: fitted.model.provenance))
             progress.report(stage: "model written to \(output)", fraction: nil)
         }
-    }
-}
-
-extension FitCommand {
-    /// The DP settings, with δ checked against the row count (δ ≤ 1/n^1.1).
-    func privacySettings(rows: Int) throws(SynthKitError) -> SynthesizerChoice.PrivacySettings? {
-        guard synthesizer.isDifferentiallyPrivate, let epsilon else { return nil }
-        let resolvedDelta = delta ?? 1e-9
-        let ceiling = 1 / pow(Double(max(rows, 1)), 1.1)
-        guard resolvedDelta <= ceiling else {
-            throw SynthKitError(
-                .invalidArgument, "--delta \(resolvedDelta) is too large for \(rows) rows; use at most 1/n^1.1 = \(ceiling)",
-                location: .init(field: "delta"))
-        }
-        return SynthesizerChoice.PrivacySettings(epsilon: epsilon, delta: resolvedDelta, insecureReproducible: insecureReproducible)
     }
 }
 
