@@ -1,11 +1,10 @@
-public import SynthKitCore
 public import SynthKitStatistical
 public import SynthKitSynthesis
 public import SynthKitTable
 
 extension PrivBayes {
     /// A fitted PrivBayes model; its ``provenance`` carries the privacy ledger.
-    public struct Model: SynthesisModel {
+    public struct Model: DiscreteNetworkModel {
         /// The persisted kind.
         public static let kind: SynthesizerKind = PrivBayes.kind
         /// The public schema (declared or privately released facts only).
@@ -23,18 +22,6 @@ extension PrivBayes {
             self.provenance = provenance
             self.attributes = attributes
             self.network = network
-        }
-
-        /// Rows `rows` of the seed's row sequence (post-processing: no privacy cost).
-        public func sample(rows: Range<Int>, seed: Seed, threads: Int?) throws(SynthKitError) -> Table {
-            try DiscreteSampling.sample(
-                attributes: attributes, network: network, rows: rows, seed: seed, threads: threads,
-                chunkRows: Self.sampleChunkRows, chunkLabel: Self.sampleChunkLabel)
-        }
-
-        /// The network and the privacy ledger.
-        public func summary() -> ModelSummary {
-            DiscreteSampling.summary(kind: Self.kind, schema: schema, attributes: attributes, network: network, provenance: provenance)
         }
     }
 }
