@@ -20,8 +20,13 @@ let kernelSettings: [SwiftSetting] = swiftSettings + [
     .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
     .unsafeFlags(["-Xcc", "-march=x86-64-v4"], .when(traits: ["AVX512"])),
 ]
+/// The AVX-512 GEMM kernel's module is always compiled for x86-64-v4; SynthKitTensor calls it
+/// only after a CPUID check (`CPUFeatures.supportsX86_64_v4`), so default builds stay safe on
+/// CPUs without AVX-512.
+let avx512KernelSettings: [SwiftSetting] = swiftSettings + [.unsafeFlags(["-Xcc", "-march=x86-64-v4"])]
 #else
 let kernelSettings: [SwiftSetting] = swiftSettings
+let avx512KernelSettings: [SwiftSetting] = swiftSettings
 #endif
 
 /// Declares a library target under Sources/<name>.
@@ -54,7 +59,7 @@ let package = Package(
         .executable(name: "synthkit", targets: ["synthkit"]),
     ],
     traits: [
-        .trait(name: "AVX512", description: "Compile numeric kernels for x86-64-v4 (AVX-512)."),
+        .trait(name: "AVX512", description: "Compile every numeric kernel for x86-64-v4 (AVX-512) and use the AVX-512 GEMM kernel without a CPU check."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -66,7 +71,10 @@ let package = Package(
         library("SynthKitCore", [], settings: kernelSettings),
         library("SynthKitTable", ["SynthKitCore"], settings: kernelSettings),
         library("SynthKitMath", ["SynthKitCore", realModule], settings: kernelSettings),
-        library("SynthKitTensor", ["SynthKitCore"], settings: kernelSettings),
+        .target(name: "SynthKitIntrinsics"),
+        library("SynthKitGemm", ["SynthKitCore", "SynthKitIntrinsics"], settings: kernelSettings),
+        library("SynthKitGemmAVX512", ["SynthKitGemm"], settings: avx512KernelSettings),
+        library("SynthKitTensor", ["SynthKitCore", "SynthKitIntrinsics", "SynthKitGemm", "SynthKitGemmAVX512"], settings: kernelSettings),
         library("SynthKitNN", ["SynthKitCore", "SynthKitTensor"], settings: kernelSettings),
         library("SynthKitTransforms", ["SynthKitCore", "SynthKitTable", "SynthKitMath"]),
         library("SynthKitSynthesis", ["SynthKitCore", "SynthKitTable", "SynthKitTransforms"]),

@@ -1,34 +1,53 @@
-"""Generates Sources/SynthKitTensor/Kernels/GemmMicroKernels.swift.
+"""Generates the GEMM micro-kernels, one file per instruction set:
 
-Register-tiled micro-kernels C[rows x columns] (+)= packedA[k x rows] * packedB[k x columns],
-one per SIMD width. Run: python3 Scripts/generate_gemm_kernels.py > Sources/SynthKitTensor/Kernels/GemmMicroKernels.swift
-(plain Python 3, no packages).
+    python3 Scripts/generate_gemm_kernels.py avx2 > Sources/SynthKitGemm/AVX2MicroKernel.swift
+    python3 Scripts/generate_gemm_kernels.py avx512 > Sources/SynthKitGemmAVX512/AVX512MicroKernel.swift
+
+Register-tiled micro-kernels C[rows x columns] (+)= packedA[k x rows] * packedB[k x columns]
+conforming to SynthKitGemm's GemmMicroKernel protocol (plain Python 3, no packages).
 """
+import sys
 
-CONFIGS = [
-    # (condition, width, rows, vectors per row, doc)
-    ("!AVX512", 8, 6, 2,
+CONFIGS = {
+    # name: (type name, guard, width, rows, vectors per row, doc)
+    "avx2": ("AVX2MicroKernel", None, 8, 6, 2,
      "AVX2 + FMA (x86-64-v3): 6 rows x 16 columns = 12 ymm accumulators, 2 B loads and 6 broadcasts per k."),
-    ("AVX512", 16, 10, 2,
+    "avx512": ("AVX512MicroKernel", "arch(x86_64)", 16, 10, 2,
      "AVX-512 (x86-64-v4): 10 rows x 32 columns = 20 zmm accumulators, 2 B loads and 10 broadcasts per k\n"
-     "/// (10 rows: CTGAN's batches of 500 rows and 50 packs split into whole panels)."),
-]
+     "/// (10 rows: CTGAN's batches of 500 rows and 50 packs split into whole panels).\n"
+     "/// Compiled with -march=x86-64-v4 in its own module; called only when the CPU has AVX-512."),
+}
 
 
-def kernel(condition, width, rows, vectors, doc):
+def stores(lines, rows, vectors, width, vector):
+    """Appends the tile write-back: C += tile when accumulating, else C = tile."""
+    lines.append("        if accumulate {")
+    for r in range(rows):
+        for v in range(vectors):
+            off = f"{r} &* rowBytes &+ {v * width * 4}"
+            lines.append(f"            output.storeBytes(of: output.loadUnaligned(fromByteOffset: {off}, as: {vector}.self) + c{r}_{v}, toByteOffset: {off}, as: {vector}.self)")
+    lines.append("        } else {")
+    for r in range(rows):
+        for v in range(vectors):
+            off = f"{r} &* rowBytes &+ {v * width * 4}"
+            lines.append(f"            output.storeBytes(of: c{r}_{v}, toByteOffset: {off}, as: {vector}.self)")
+    lines.append("        }")
+
+
+def kernel(name, condition, width, rows, vectors, doc):
     vector = f"SIMD{width}<Float>"
     columns = width * vectors
-    lines = [f"#if {condition}", f"/// {doc}", "///",
+    lines = ([f"#if {condition}"] if condition else []) + (["package import SynthKitGemm", ""] if condition else []) + [f"/// {doc}", "///",
              "/// Reads `depth` steps of a packed A panel (`rows` floats per step) and a packed B panel",
              "/// (`columns` floats per step); writes or adds the tile into `c` with row stride `leadingDimension`.",
-             "enum GemmMicroKernel {",
+             f"package enum {name}: GemmMicroKernel {{",
              f"    /// Rows of C computed per call (MR).",
-             f"    static let rows = {rows}",
+             f"    package static var rows: Int {{ {rows} }}",
              f"    /// Columns of C computed per call (NR).",
-             f"    static let columns = {columns}",
+             f"    package static var columns: Int {{ {columns} }}",
              "",
              "    @inline(__always)",
-             "    static func run(",
+             "    package static func run(",
              "        depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,",
              "        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool",
              "    ) {"]
@@ -45,17 +64,32 @@ def kernel(condition, width, rows, vectors, doc):
     lines += [f"            a += {rows}", f"            b += {columns * 4}", "        }",
               "        let output = UnsafeMutableRawPointer(c)",
               "        let rowBytes = leadingDimension &* 4"]
-    lines.append("        if accumulate {")
+    stores(lines, rows, vectors, width, vector)
+    lines += ["    }", ""]
+    lines += ["    /// As `run`, reading A unpacked: row r of the panel at `a + r * rowStride`, step k at",
+              "    /// offset k (row-major A needs no packing; the broadcasts read it in place).",
+              "    @inline(__always)",
+              "    package static func runRowMajor(",
+              "        depth: Int, a: UnsafePointer<Float>, rowStride: Int, packedB: UnsafePointer<Float>,",
+              "        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool",
+              "    ) {"]
     for r in range(rows):
-        for v in range(vectors):
-            off = f"{r} &* rowBytes &+ {v * width * 4}"
-            lines.append(f"            output.storeBytes(of: output.loadUnaligned(fromByteOffset: {off}, as: {vector}.self) + c{r}_{v}, toByteOffset: {off}, as: {vector}.self)")
-    lines.append("        } else {")
+        lines.append("        " + "; ".join(f"var c{r}_{v} = {vector}()" for v in range(vectors)))
     for r in range(rows):
+        lines.append(f"        let row{r} = a + {r} &* rowStride")
+    lines += ["        var b = UnsafeRawPointer(packedB)", "        var step = 0",
+              "        while step < depth {"]
+    for v in range(vectors):
+        lines.append(f"            let b{v} = b.loadUnaligned(fromByteOffset: {v * width * 4}, as: {vector}.self)")
+    for r in range(rows):
+        lines.append(f"            let a{r} = {vector}(repeating: row{r}[step])")
         for v in range(vectors):
-            off = f"{r} &* rowBytes &+ {v * width * 4}"
-            lines.append(f"            output.storeBytes(of: c{r}_{v}, toByteOffset: {off}, as: {vector}.self)")
-    lines += ["        }", "    }", "}", "#endif"]
+            lines.append(f"            c{r}_{v} = c{r}_{v}.addingProduct(a{r}, b{v})")
+    lines += [f"            step &+= 1", f"            b += {columns * 4}", "        }",
+              "        let output = UnsafeMutableRawPointer(c)",
+              "        let rowBytes = leadingDimension &* 4"]
+    stores(lines, rows, vectors, width, vector)
+    lines += ["    }", "}"] + (["#endif"] if condition else [])
     return "\n".join(lines)
 
 
@@ -63,4 +97,4 @@ print("// GENERATED by Scripts/generate_gemm_kernels.py; edit the script, not th
 print("// The register tile is the only part of GEMM that must be unrolled by hand: Swift has no")
 print("// way to keep an array of SIMD accumulators in registers, so each accumulator is a named variable.")
 print()
-print("\n\n".join(kernel(*config) for config in CONFIGS))
+print(kernel(*CONFIGS[sys.argv[1]]))

@@ -7,7 +7,7 @@ extension Tensor {
     /// when `transposeRight`); the result is `[M, N]`. Transposes cost nothing: the kernel reads
     /// through strides, so backward passes (`dX = dY * W`, `dW = dYᵀ * X`) need no copies.
     ///
-    /// Complexity: 2·M·N·K flops on a packed, register-tiled SIMD kernel (see `GemmDriver`).
+    /// Complexity: 2·M·N·K flops on a packed, register-tiled SIMD kernel (see SynthKitGemm's `GemmDriver`).
     /// - Parameter threads: worker threads; `nil` uses ``TensorDefaults/threadCount`` when the
     ///   product has at least 2^21 multiply-adds and one thread otherwise. The result is
     ///   bit-identical for any thread count.
@@ -37,12 +37,12 @@ public enum TensorDefaults {
     /// process, so set the variable before the first large product.
     public static let threadCount: Int = ParallelismDefaults.threadCount
 
-    /// The SIMD kernel compiled into this build: "avx512" under the `AVX512` trait, else "avx2".
+    /// The GEMM kernel this process runs (chosen at start from the CPU's features, see
+    /// `GemmKernel`) and the element-wise vector width of this build: e.g.
+    /// "avx512 (SIMD16, 10x32 tile; element-wise SIMD8)".
     public static var kernelName: String {
-        #if AVX512
-        return "avx512 (SIMD16, \(GemmMicroKernel.rows)x\(GemmMicroKernel.columns) tile)"
-        #else
-        return "avx2 (SIMD8, \(GemmMicroKernel.rows)x\(GemmMicroKernel.columns) tile)"
-        #endif
+        let kernel = GemmKernel.active
+        let lanes = kernel == .avx512 ? 16 : 8
+        return "\(kernel) (SIMD\(lanes), \(kernel.panelRows)x\(kernel.panelColumns) tile; element-wise SIMD\(FloatVector.scalarCount))"
     }
 }

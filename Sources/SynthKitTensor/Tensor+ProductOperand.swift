@@ -1,3 +1,5 @@
+import SynthKitGemm
+
 /// One factor of a matrix product: op(S[:, columns]) for a stored matrix S, where op transposes
 /// when asked. A column slice of a weight matrix (the part of a layer that reads one input of a
 /// concatenation) is a view, not a copy.
@@ -78,10 +80,11 @@ extension Tensor {
                             c: outputBase + columnOffset, ldc: ldc, accumulate: accumulate)
                         return
                     }
-                    GemmDriver.multiply(
+                    GemmKernel.active.multiply(
                         rowCount: rows, columnCount: columns, depth: depth, a: left.view(leftBase), b: right.view(rightBase),
                         c: outputBase + columnOffset, ldc: ldc, accumulate: accumulate, threads: Swift.max(1, workers),
-                        prepackedB: packedRight)
+                        prepackedB: packedRight?.prepacked)
+                    withExtendedLifetime(packedRight) {}
                 }
             }
         }

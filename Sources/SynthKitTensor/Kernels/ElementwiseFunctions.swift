@@ -57,7 +57,7 @@ enum ElementwiseFunctions {
     }
     struct SquareRoot: UnaryKernel {
         func scalar(_ x: Float) -> Float { x.squareRoot() }
-        @inline(__always) func vector(_ x: FloatVector) -> FloatVector { x.squareRoot() }
+        @inline(__always) func vector(_ x: FloatVector) -> FloatVector { VectorMath.squareRoot(x) }
     }
     /// `scale * x + shift`.
     struct Affine: UnaryKernel {
@@ -77,7 +77,7 @@ enum ElementwiseFunctions {
                 for _ in 0..<Int(Swift.abs(exponent)) { result *= x }
                 return exponent < 0 ? 1 / result : result
             }
-            if exponent == 0.5 { return x.squareRoot() }
+            if exponent == 0.5 { return VectorMath.squareRoot(x) }
             return VectorMath.exp(exponent * VectorMath.log(x))
         }
     }

@@ -58,39 +58,33 @@ extension Tensor {
                         else { return }
                         let count = parameterBuffer.count
                         let width = FloatVector.scalarCount
+                        // Whole vectors in a branch-free loop (a lane-by-lane tail inside the
+                        // loop made the compiler keep every vector on the stack), then a
+                        // scalar tail with the same arithmetic lane by lane.
+                        let wholeCount = count - count % width
                         var index = 0
-                        while index < count {
-                            let live = min(width, count &- index)
-                            var g = FloatVector(), value = FloatVector(), m = FloatVector(), v = FloatVector()
-                            if live == width {
-                                g = UnsafeRawPointer(gradients + index).loadUnaligned(as: FloatVector.self)
-                                value = UnsafeRawPointer(parameters + index).loadUnaligned(as: FloatVector.self)
-                                m = UnsafeRawPointer(firsts + index).loadUnaligned(as: FloatVector.self)
-                                v = UnsafeRawPointer(seconds + index).loadUnaligned(as: FloatVector.self)
-                            } else {
-                                for lane in 0..<live {
-                                    g[lane] = gradients[index &+ lane]
-                                    value[lane] = parameters[index &+ lane]
-                                    m[lane] = firsts[index &+ lane]
-                                    v[lane] = seconds[index &+ lane]
-                                }
-                            }
+                        while index < wholeCount {
+                            var g = UnsafeRawPointer(gradients + index).loadUnaligned(as: FloatVector.self)
+                            var value = UnsafeRawPointer(parameters + index).loadUnaligned(as: FloatVector.self)
+                            var m = UnsafeRawPointer(firsts + index).loadUnaligned(as: FloatVector.self)
+                            var v = UnsafeRawPointer(seconds + index).loadUnaligned(as: FloatVector.self)
                             g = g.addingProduct(value, decay)
                             m = beta1 * m + (1 - beta1) * g
                             v = beta2 * v + ((1 - beta2) * g) * g
-                            value = value - stepSize * (m / (v.squareRoot() * inverseCorrection2Root + epsilon))
-                            if live == width {
-                                UnsafeMutableRawPointer(parameters + index).storeBytes(of: value, as: FloatVector.self)
-                                UnsafeMutableRawPointer(firsts + index).storeBytes(of: m, as: FloatVector.self)
-                                UnsafeMutableRawPointer(seconds + index).storeBytes(of: v, as: FloatVector.self)
-                            } else {
-                                for lane in 0..<live {
-                                    parameters[index &+ lane] = value[lane]
-                                    firsts[index &+ lane] = m[lane]
-                                    seconds[index &+ lane] = v[lane]
-                                }
-                            }
+                            value = value - stepSize * (m / (VectorMath.squareRoot(v) * inverseCorrection2Root + epsilon))
+                            UnsafeMutableRawPointer(parameters + index).storeBytes(of: value, as: FloatVector.self)
+                            UnsafeMutableRawPointer(firsts + index).storeBytes(of: m, as: FloatVector.self)
+                            UnsafeMutableRawPointer(seconds + index).storeBytes(of: v, as: FloatVector.self)
                             index &+= width
+                        }
+                        while index < count {
+                            let g = gradients[index].addingProduct(parameters[index], decay)
+                            let m = beta1 * firsts[index] + (1 - beta1) * g
+                            let v = beta2 * seconds[index] + ((1 - beta2) * g) * g
+                            parameters[index] = parameters[index] - stepSize * (m / (v.squareRoot() * inverseCorrection2Root + epsilon))
+                            firsts[index] = m
+                            seconds[index] = v
+                            index &+= 1
                         }
                     }
                 }

@@ -1,4 +1,6 @@
-/// A right operand B packed once, in the panel layout `GemmDriver` consumes, so several products
+import SynthKitGemm
+
+/// A right operand B packed once, in the panel layout of the process's GEMM kernel, so several products
 /// with the same B skip its packing.
 ///
 /// A layer's weight is the right operand of its forward product (x·Wᵀ), of the input gradient
@@ -7,10 +9,10 @@
 /// critic (256 x 2,600, 50 packed rows) costs about as much as the product itself, so the
 /// owning `Variable` keeps the packed form until its value is assigned again.
 ///
-/// Layout: for each depth block (``GemmDriver/depthBlock`` steps, the last one shorter) the
-/// zero-padded panels of `GemmMicroKernel.columns` columns that `GemmDriver.packB` would write,
-/// the block starting at `depthStart * paddedColumns`. Only B with at most
-/// ``GemmDriver/columnBlock`` columns is packed this way (one column block).
+/// Layout (`PrepackedPanels`): for each depth block (`GemmBlocking.depthBlock` steps, the last
+/// one shorter) the zero-padded panels of `GemmKernel.active.panelColumns` columns that the
+/// kernel's `packB` would write, the block starting at `depthStart * paddedColumns`. Only B with
+/// at most `GemmBlocking.columnBlock` columns is packed this way (one column block).
 final class PackedRightOperand: @unchecked Sendable {
     private(set) var depth: Int
     private(set) var columns: Int
@@ -28,7 +30,7 @@ final class PackedRightOperand: @unchecked Sendable {
 
     /// Whether products with this depth and column count can use the packed panels.
     static func isSupported(depth: Int, columns: Int) -> Bool {
-        columns <= GemmDriver.columnBlock && columns >= 8 && depth >= 8
+        columns <= GemmBlocking.columnBlock && columns >= 8 && depth >= 8
     }
 
     /// Packs a new B of the same or smaller size into the existing buffer.
@@ -52,12 +54,17 @@ final class PackedRightOperand: @unchecked Sendable {
         storage.base + depthStart &* paddedColumns
     }
 
+    /// The panels as the GEMM driver takes them.
+    var prepacked: PrepackedPanels {
+        PrepackedPanels(base: storage.base, depth: depth, columns: columns, paddedColumns: paddedColumns)
+    }
+
     private var paddedColumns: Int {
         PackedRightOperand.paddedColumns(columns)
     }
 
     private static func paddedColumns(_ columns: Int) -> Int {
-        let width = GemmMicroKernel.columns
+        let width = GemmKernel.active.panelColumns
         return (columns + width - 1) / width * width
     }
 
@@ -69,8 +76,8 @@ final class PackedRightOperand: @unchecked Sendable {
         precondition(PackedRightOperand.isSupported(depth: depth, columns: columns), "cannot prepack B of \(depth) x \(columns)")
         var depthStart = 0
         while depthStart < depth {
-            let steps = min(GemmDriver.depthBlock, depth - depthStart)
-            GemmDriver.packB(b, depthStart: depthStart, depth: steps, columnStart: 0, columns: columns, into: panels(depthStart: depthStart))
+            let steps = min(GemmBlocking.depthBlock, depth - depthStart)
+            GemmKernel.active.packB(b, depthStart: depthStart, depth: steps, columnStart: 0, columns: columns, into: panels(depthStart: depthStart))
             depthStart += steps
         }
     }

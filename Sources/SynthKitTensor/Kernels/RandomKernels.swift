@@ -47,7 +47,7 @@ enum RandomKernels {
                                 angle[lane] = angleBase[start &+ lane]
                             }
                         }
-                        let magnitude = (-2 * VectorMath.log(radius)).squareRoot()
+                        let magnitude = VectorMath.squareRoot(-2 * VectorMath.log(radius))
                         let (sine, cosine) = sineCosine(angle * (2 * Float.pi) - Float.pi)
                         let first = magnitude * cosine
                         let second = magnitude * sine

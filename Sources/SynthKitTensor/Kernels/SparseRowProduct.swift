@@ -1,3 +1,5 @@
+import SynthKitGemm
+
 /// Products whose left factor is mostly zeros (one-hot condition vectors, one-hot encoded real
 /// rows) against a packed right factor: only the nonzero entries of each row are multiplied.
 ///
@@ -5,7 +7,7 @@
 /// L2 while every row walks its nonzeros), so the cost is proportional to the nonzero count
 /// rather than to the depth. The terms of each row are added in increasing k, whatever the
 /// thread count, so the result is deterministic; it equals the dense product up to rounding
-/// (the dense kernel adds in depth blocks of `GemmDriver.depthBlock`).
+/// (the dense kernel adds in depth blocks of `GemmBlocking.depthBlock`).
 enum SparseRowProduct {
     /// The densest left factor routed here: above it the dense kernel, which keeps B in
     /// registers across several rows, is faster.
@@ -74,9 +76,12 @@ enum SparseRowProduct {
         _ a: CompressedRows, rows: Int, packed: PackedRightOperand, c: UnsafeMutablePointer<Float>, ldc: Int,
         accumulate: Bool
     ) {
-        let width = GemmMicroKernel.columns
+        let width = GemmKernel.active.panelColumns
         let lanes = FloatVector.scalarCount
-        precondition(width == 2 * lanes, "SparseRowProduct expects panels of two vectors, got \(width) columns")
+        // Each pass over a row's nonzeros fills two vectors of a panel: one pass per panel on
+        // matching widths, two when the panels are twice as wide as two vectors.
+        let chunk = 2 * lanes
+        precondition(width % chunk == 0, "SparseRowProduct expects panels of whole vector pairs, got \(width) columns")
         let (depth, columnCount) = (packed.depth, packed.columns)
         // Where step k of panel 0 starts, and the distance between panels, in k's depth block.
         var stepOffsets = [Int](repeating: 0, count: depth)
@@ -84,7 +89,7 @@ enum SparseRowProduct {
         let base = packed.panels(depthStart: 0)
         var depthStart = 0
         while depthStart < depth {
-            let steps = min(GemmDriver.depthBlock, depth - depthStart)
+            let steps = min(GemmBlocking.depthBlock, depth - depthStart)
             let blockOffset = packed.panels(depthStart: depthStart) - base
             for step in 0..<steps {
                 stepOffsets[depthStart + step] = blockOffset + step * width
@@ -92,28 +97,30 @@ enum SparseRowProduct {
             }
             depthStart += steps
         }
-        let tile = UnsafeMutablePointer<Float>.allocate(capacity: width)
+        let tile = UnsafeMutablePointer<Float>.allocate(capacity: chunk)
         defer { tile.deallocate() }
-        let panels = (columnCount + width - 1) / width
+        let chunks = (columnCount + chunk - 1) / chunk
         a.columns.withUnsafeBufferPointer { columnBuffer in
             a.values.withUnsafeBufferPointer { valueBuffer in
                 stepOffsets.withUnsafeBufferPointer { offsets in
                     panelStrides.withUnsafeBufferPointer { strides in
-                        for panel in 0..<panels {
-                            let live = min(width, columnCount &- panel &* width)
+                        for chunkIndex in 0..<chunks {
+                            let firstColumn = chunkIndex &* chunk
+                            let (panel, panelColumn) = firstColumn.quotientAndRemainder(dividingBy: width)
+                            let live = min(chunk, columnCount &- firstColumn)
                             for row in 0..<rows {
                                 var first = FloatVector()
                                 var second = FloatVector()
                                 for entry in a.rowStarts[row]..<a.rowStarts[row &+ 1] {
                                     let step = columnBuffer[entry]
                                     let factor = FloatVector(repeating: valueBuffer[entry])
-                                    let source = UnsafeRawPointer(base + (offsets[step] &+ panel &* strides[step]))
+                                    let source = UnsafeRawPointer(base + (offsets[step] &+ panel &* strides[step] &+ panelColumn))
                                     first = first.addingProduct(factor, source.loadUnaligned(as: FloatVector.self))
                                     second = second.addingProduct(
                                         factor, source.loadUnaligned(fromByteOffset: lanes &* 4, as: FloatVector.self))
                                 }
-                                let target = c + (row &* ldc &+ panel &* width)
-                                if live == width {
+                                let target = c + (row &* ldc &+ firstColumn)
+                                if live == chunk {
                                     let raw = UnsafeMutableRawPointer(target)
                                     if accumulate {
                                         first += raw.loadUnaligned(as: FloatVector.self)

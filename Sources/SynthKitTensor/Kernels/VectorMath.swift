@@ -1,3 +1,5 @@
+import SynthKitIntrinsics
+
 /// The SIMD vector used by element-wise kernels: 16 lanes under AVX-512, 8 (one ymm) otherwise.
 #if AVX512
 typealias FloatVector = SIMD16<Float>
@@ -101,6 +103,17 @@ enum VectorMath {
         polynomial = FloatVector(repeating: -3.33332819422e-1).addingProduct(polynomial, square)
         let small = x.addingProduct(x * square, polynomial)
         return blend(lessMask(magnitude, FloatVector(repeating: 0.625)), small, large)
+    }
+
+    /// The IEEE square root of every lane, as one vector instruction (Swift's SIMD
+    /// `squareRoot()` calls `sqrtf` lane by lane behind an errno check; see SynthKitIntrinsics).
+    @inline(__always)
+    static func squareRoot(_ x: FloatVector) -> FloatVector {
+        #if AVX512
+        return synthkit_square_root16(x)
+        #else
+        return synthkit_square_root8(x)
+        #endif
     }
 
     /// The logistic function 1 / (1 + e^-x).

@@ -2,101 +2,23 @@
 // The register tile is the only part of GEMM that must be unrolled by hand: Swift has no
 // way to keep an array of SIMD accumulators in registers, so each accumulator is a named variable.
 
-#if !AVX512
-/// AVX2 + FMA (x86-64-v3): 6 rows x 16 columns = 12 ymm accumulators, 2 B loads and 6 broadcasts per k.
-///
-/// Reads `depth` steps of a packed A panel (`rows` floats per step) and a packed B panel
-/// (`columns` floats per step); writes or adds the tile into `c` with row stride `leadingDimension`.
-enum GemmMicroKernel {
-    /// Rows of C computed per call (MR).
-    static let rows = 6
-    /// Columns of C computed per call (NR).
-    static let columns = 16
+#if arch(x86_64)
+import SynthKitGemm
 
-    @inline(__always)
-    static func run(
-        depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool
-    ) {
-        var c0_0 = SIMD8<Float>(); var c0_1 = SIMD8<Float>()
-        var c1_0 = SIMD8<Float>(); var c1_1 = SIMD8<Float>()
-        var c2_0 = SIMD8<Float>(); var c2_1 = SIMD8<Float>()
-        var c3_0 = SIMD8<Float>(); var c3_1 = SIMD8<Float>()
-        var c4_0 = SIMD8<Float>(); var c4_1 = SIMD8<Float>()
-        var c5_0 = SIMD8<Float>(); var c5_1 = SIMD8<Float>()
-        var a = packedA
-        var b = UnsafeRawPointer(packedB)
-        for _ in 0..<depth {
-            let b0 = b.loadUnaligned(fromByteOffset: 0, as: SIMD8<Float>.self)
-            let b1 = b.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-            let a0 = SIMD8<Float>(repeating: a[0])
-            c0_0 = c0_0.addingProduct(a0, b0)
-            c0_1 = c0_1.addingProduct(a0, b1)
-            let a1 = SIMD8<Float>(repeating: a[1])
-            c1_0 = c1_0.addingProduct(a1, b0)
-            c1_1 = c1_1.addingProduct(a1, b1)
-            let a2 = SIMD8<Float>(repeating: a[2])
-            c2_0 = c2_0.addingProduct(a2, b0)
-            c2_1 = c2_1.addingProduct(a2, b1)
-            let a3 = SIMD8<Float>(repeating: a[3])
-            c3_0 = c3_0.addingProduct(a3, b0)
-            c3_1 = c3_1.addingProduct(a3, b1)
-            let a4 = SIMD8<Float>(repeating: a[4])
-            c4_0 = c4_0.addingProduct(a4, b0)
-            c4_1 = c4_1.addingProduct(a4, b1)
-            let a5 = SIMD8<Float>(repeating: a[5])
-            c5_0 = c5_0.addingProduct(a5, b0)
-            c5_1 = c5_1.addingProduct(a5, b1)
-            a += 6
-            b += 64
-        }
-        let output = UnsafeMutableRawPointer(c)
-        let rowBytes = leadingDimension &* 4
-        if accumulate {
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 0 &* rowBytes &+ 0, as: SIMD8<Float>.self) + c0_0, toByteOffset: 0 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 0 &* rowBytes &+ 32, as: SIMD8<Float>.self) + c0_1, toByteOffset: 0 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 1 &* rowBytes &+ 0, as: SIMD8<Float>.self) + c1_0, toByteOffset: 1 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 1 &* rowBytes &+ 32, as: SIMD8<Float>.self) + c1_1, toByteOffset: 1 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 2 &* rowBytes &+ 0, as: SIMD8<Float>.self) + c2_0, toByteOffset: 2 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 2 &* rowBytes &+ 32, as: SIMD8<Float>.self) + c2_1, toByteOffset: 2 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 3 &* rowBytes &+ 0, as: SIMD8<Float>.self) + c3_0, toByteOffset: 3 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 3 &* rowBytes &+ 32, as: SIMD8<Float>.self) + c3_1, toByteOffset: 3 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 4 &* rowBytes &+ 0, as: SIMD8<Float>.self) + c4_0, toByteOffset: 4 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 4 &* rowBytes &+ 32, as: SIMD8<Float>.self) + c4_1, toByteOffset: 4 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 5 &* rowBytes &+ 0, as: SIMD8<Float>.self) + c5_0, toByteOffset: 5 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 5 &* rowBytes &+ 32, as: SIMD8<Float>.self) + c5_1, toByteOffset: 5 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-        } else {
-            output.storeBytes(of: c0_0, toByteOffset: 0 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: c0_1, toByteOffset: 0 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: c1_0, toByteOffset: 1 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: c1_1, toByteOffset: 1 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: c2_0, toByteOffset: 2 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: c2_1, toByteOffset: 2 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: c3_0, toByteOffset: 3 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: c3_1, toByteOffset: 3 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: c4_0, toByteOffset: 4 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: c4_1, toByteOffset: 4 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-            output.storeBytes(of: c5_0, toByteOffset: 5 &* rowBytes &+ 0, as: SIMD8<Float>.self)
-            output.storeBytes(of: c5_1, toByteOffset: 5 &* rowBytes &+ 32, as: SIMD8<Float>.self)
-        }
-    }
-}
-#endif
-
-#if AVX512
 /// AVX-512 (x86-64-v4): 10 rows x 32 columns = 20 zmm accumulators, 2 B loads and 10 broadcasts per k
 /// (10 rows: CTGAN's batches of 500 rows and 50 packs split into whole panels).
+/// Compiled with -march=x86-64-v4 in its own module; called only when the CPU has AVX-512.
 ///
 /// Reads `depth` steps of a packed A panel (`rows` floats per step) and a packed B panel
 /// (`columns` floats per step); writes or adds the tile into `c` with row stride `leadingDimension`.
-enum GemmMicroKernel {
+package enum AVX512MicroKernel: GemmMicroKernel {
     /// Rows of C computed per call (MR).
-    static let rows = 10
+    package static var rows: Int { 10 }
     /// Columns of C computed per call (NR).
-    static let columns = 32
+    package static var columns: Int { 32 }
 
     @inline(__always)
-    static func run(
+    package static func run(
         depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool
     ) {
@@ -146,6 +68,118 @@ enum GemmMicroKernel {
             c9_0 = c9_0.addingProduct(a9, b0)
             c9_1 = c9_1.addingProduct(a9, b1)
             a += 10
+            b += 128
+        }
+        let output = UnsafeMutableRawPointer(c)
+        let rowBytes = leadingDimension &* 4
+        if accumulate {
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 0 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c0_0, toByteOffset: 0 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 0 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c0_1, toByteOffset: 0 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 1 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c1_0, toByteOffset: 1 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 1 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c1_1, toByteOffset: 1 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 2 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c2_0, toByteOffset: 2 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 2 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c2_1, toByteOffset: 2 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 3 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c3_0, toByteOffset: 3 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 3 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c3_1, toByteOffset: 3 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 4 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c4_0, toByteOffset: 4 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 4 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c4_1, toByteOffset: 4 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 5 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c5_0, toByteOffset: 5 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 5 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c5_1, toByteOffset: 5 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 6 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c6_0, toByteOffset: 6 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 6 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c6_1, toByteOffset: 6 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 7 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c7_0, toByteOffset: 7 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 7 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c7_1, toByteOffset: 7 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 8 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c8_0, toByteOffset: 8 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 8 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c8_1, toByteOffset: 8 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 9 &* rowBytes &+ 0, as: SIMD16<Float>.self) + c9_0, toByteOffset: 9 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: output.loadUnaligned(fromByteOffset: 9 &* rowBytes &+ 64, as: SIMD16<Float>.self) + c9_1, toByteOffset: 9 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+        } else {
+            output.storeBytes(of: c0_0, toByteOffset: 0 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c0_1, toByteOffset: 0 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c1_0, toByteOffset: 1 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c1_1, toByteOffset: 1 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c2_0, toByteOffset: 2 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c2_1, toByteOffset: 2 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c3_0, toByteOffset: 3 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c3_1, toByteOffset: 3 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c4_0, toByteOffset: 4 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c4_1, toByteOffset: 4 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c5_0, toByteOffset: 5 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c5_1, toByteOffset: 5 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c6_0, toByteOffset: 6 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c6_1, toByteOffset: 6 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c7_0, toByteOffset: 7 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c7_1, toByteOffset: 7 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c8_0, toByteOffset: 8 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c8_1, toByteOffset: 8 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+            output.storeBytes(of: c9_0, toByteOffset: 9 &* rowBytes &+ 0, as: SIMD16<Float>.self)
+            output.storeBytes(of: c9_1, toByteOffset: 9 &* rowBytes &+ 64, as: SIMD16<Float>.self)
+        }
+    }
+
+    /// As `run`, reading A unpacked: row r of the panel at `a + r * rowStride`, step k at
+    /// offset k (row-major A needs no packing; the broadcasts read it in place).
+    @inline(__always)
+    package static func runRowMajor(
+        depth: Int, a: UnsafePointer<Float>, rowStride: Int, packedB: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool
+    ) {
+        var c0_0 = SIMD16<Float>(); var c0_1 = SIMD16<Float>()
+        var c1_0 = SIMD16<Float>(); var c1_1 = SIMD16<Float>()
+        var c2_0 = SIMD16<Float>(); var c2_1 = SIMD16<Float>()
+        var c3_0 = SIMD16<Float>(); var c3_1 = SIMD16<Float>()
+        var c4_0 = SIMD16<Float>(); var c4_1 = SIMD16<Float>()
+        var c5_0 = SIMD16<Float>(); var c5_1 = SIMD16<Float>()
+        var c6_0 = SIMD16<Float>(); var c6_1 = SIMD16<Float>()
+        var c7_0 = SIMD16<Float>(); var c7_1 = SIMD16<Float>()
+        var c8_0 = SIMD16<Float>(); var c8_1 = SIMD16<Float>()
+        var c9_0 = SIMD16<Float>(); var c9_1 = SIMD16<Float>()
+        let row0 = a + 0 &* rowStride
+        let row1 = a + 1 &* rowStride
+        let row2 = a + 2 &* rowStride
+        let row3 = a + 3 &* rowStride
+        let row4 = a + 4 &* rowStride
+        let row5 = a + 5 &* rowStride
+        let row6 = a + 6 &* rowStride
+        let row7 = a + 7 &* rowStride
+        let row8 = a + 8 &* rowStride
+        let row9 = a + 9 &* rowStride
+        var b = UnsafeRawPointer(packedB)
+        var step = 0
+        while step < depth {
+            let b0 = b.loadUnaligned(fromByteOffset: 0, as: SIMD16<Float>.self)
+            let b1 = b.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self)
+            let a0 = SIMD16<Float>(repeating: row0[step])
+            c0_0 = c0_0.addingProduct(a0, b0)
+            c0_1 = c0_1.addingProduct(a0, b1)
+            let a1 = SIMD16<Float>(repeating: row1[step])
+            c1_0 = c1_0.addingProduct(a1, b0)
+            c1_1 = c1_1.addingProduct(a1, b1)
+            let a2 = SIMD16<Float>(repeating: row2[step])
+            c2_0 = c2_0.addingProduct(a2, b0)
+            c2_1 = c2_1.addingProduct(a2, b1)
+            let a3 = SIMD16<Float>(repeating: row3[step])
+            c3_0 = c3_0.addingProduct(a3, b0)
+            c3_1 = c3_1.addingProduct(a3, b1)
+            let a4 = SIMD16<Float>(repeating: row4[step])
+            c4_0 = c4_0.addingProduct(a4, b0)
+            c4_1 = c4_1.addingProduct(a4, b1)
+            let a5 = SIMD16<Float>(repeating: row5[step])
+            c5_0 = c5_0.addingProduct(a5, b0)
+            c5_1 = c5_1.addingProduct(a5, b1)
+            let a6 = SIMD16<Float>(repeating: row6[step])
+            c6_0 = c6_0.addingProduct(a6, b0)
+            c6_1 = c6_1.addingProduct(a6, b1)
+            let a7 = SIMD16<Float>(repeating: row7[step])
+            c7_0 = c7_0.addingProduct(a7, b0)
+            c7_1 = c7_1.addingProduct(a7, b1)
+            let a8 = SIMD16<Float>(repeating: row8[step])
+            c8_0 = c8_0.addingProduct(a8, b0)
+            c8_1 = c8_1.addingProduct(a8, b1)
+            let a9 = SIMD16<Float>(repeating: row9[step])
+            c9_0 = c9_0.addingProduct(a9, b0)
+            c9_1 = c9_1.addingProduct(a9, b1)
+            step &+= 1
             b += 128
         }
         let output = UnsafeMutableRawPointer(c)

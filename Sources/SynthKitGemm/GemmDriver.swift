@@ -1,57 +1,28 @@
 import SynthKitCore
 
-/// A read-only strided matrix view: element (row, column) is at
-/// `base[row * rowStride + column * columnStride]`, so a transpose is a swap of the strides.
-struct MatrixView: @unchecked Sendable {
-    let base: UnsafePointer<Float>
-    let rowStride: Int
-    let columnStride: Int
-}
-
-/// A mutable pointer that may cross into the worker closures of one GEMM call; every worker
-/// writes a disjoint set of rows of C.
-struct SharedOutput: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Float>
-}
-
-/// An aligned scratch buffer for packed panels, freed with its owner.
-final class PackingBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Float>
-
-    init(count: Int) {
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 16) * 4, alignment: 64)
-        base = raw.bindMemory(to: Float.self, capacity: max(count, 16))
-    }
-
-    deinit { base.deallocate() }
-}
-
 /// Cache-blocked, packed single-precision GEMM (Goto and van de Geijn 2008, the BLIS loop order):
 /// `C[M x N] (+)= A[M x K] * B[K x N]` with A and B as strided views.
 ///
-/// Blocking: the K dimension is cut into `depthBlock` slices and N into `columnBlock` slices;
-/// for each (K, N) block, B is packed once into `GemmMicroKernel.columns`-wide panels (kept in
-/// L2), then rows of A are packed `rowBlock` at a time into `GemmMicroKernel.rows`-tall panels
+/// Blocking: the K dimension is cut into `GemmBlocking.depthBlock` slices and N into `GemmBlocking.columnBlock` slices;
+/// for each (K, N) block, B is packed once into `Kernel.columns`-wide panels (kept in
+/// L2), then rows of A are packed `rowBlock` at a time into `Kernel.rows`-tall panels
 /// (kept in L2/L1) and the micro-kernel walks the panel pairs. Threads split the rows of C in
 /// micro-kernel-aligned ranges, sharing the packed B; every element of C is accumulated in the
 /// same order whatever the thread count, so results are bit-identical across thread counts.
 ///
 /// Skinny shapes (fewer than 8 columns or depth, or fewer than 4 rows) skip packing and use a
 /// vectorised row-update loop, which is faster there and also thread-count independent.
-enum GemmDriver {
-    /// K slice per packed block (KC). 512 measured best for 1024^3 on this machine kind and
-    /// equal to smaller values at 500x256x256.
-    static let depthBlock = 512
-    /// Rows of A packed per block (MC): 32 micro-panels.
-    static let rowBlock = 32 * GemmMicroKernel.rows
-    /// Columns of B packed per block (NC).
-    static let columnBlock = 4096
+package enum GemmDriver<Kernel: GemmMicroKernel> {
+    /// Rows of A packed per block (MC).
+    @_alwaysEmitIntoClient
+    package static var rowBlock: Int { GemmBlocking.rowPanelsPerBlock * Kernel.rows }
 
     /// Computes `C = A * B` (or `C += A * B` when `accumulate`) into `c` with row stride `ldc`.
-    static func multiply(
+    @_alwaysEmitIntoClient
+    package static func multiply(
         rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int,
-        prepackedB: PackedRightOperand? = nil
+        prepackedB: PrepackedPanels? = nil
     ) {
         if rowCount == 0 || columnCount == 0 { return }
         if depth == 0 {
@@ -64,24 +35,24 @@ enum GemmDriver {
                 accumulate: accumulate)
             return
         }
-        let panelRows = GemmMicroKernel.rows
-        let panelColumns = GemmMicroKernel.columns
+        let panelRows = Kernel.rows
+        let panelColumns = Kernel.columns
         let workers = max(1, min(threads, (rowCount + panelRows - 1) / panelRows))
-        let prepacked = prepackedB.flatMap { $0.matches(depth: depth, columns: columnCount) ? $0 : nil }
+        let prepacked = prepackedB.flatMap { $0.depth == depth && $0.columns == columnCount ? $0 : nil }
         let packedB = PackingBuffer(
             count: prepacked == nil
-                ? depthBlock * ((min(columnBlock, columnCount) + panelColumns - 1) / panelColumns) * panelColumns : 0)
-        let packedA = (0..<workers).map { _ in PackingBuffer(count: depthBlock * rowBlock) }
+                ? GemmBlocking.depthBlock * ((min(GemmBlocking.columnBlock, columnCount) + panelColumns - 1) / panelColumns) * panelColumns : 0)
+        let packedA = (0..<workers).map { _ in PackingBuffer(count: GemmBlocking.depthBlock * rowBlock) }
         let tiles = (0..<workers).map { _ in PackingBuffer(count: panelRows * panelColumns) }
         let panelsTotal = (rowCount + panelRows - 1) / panelRows
         let rowBounds = (0...workers).map { min(rowCount, panelsTotal * $0 / workers * panelRows) }
         let output = SharedOutput(base: c)
         var columnStart = 0
         while columnStart < columnCount {
-            let columns = min(columnBlock, columnCount - columnStart)
+            let columns = min(GemmBlocking.columnBlock, columnCount - columnStart)
             var depthStart = 0
             while depthStart < depth {
-                let steps = min(depthBlock, depth - depthStart)
+                let steps = min(GemmBlocking.depthBlock, depth - depthStart)
                 let accumulateBlock = accumulate || depthStart > 0
                 var panelsB = packedB.base
                 if let prepacked {
@@ -107,17 +78,17 @@ enum GemmDriver {
             }
             columnStart += columns
         }
-        withExtendedLifetime((packedB, packedA, tiles, prepacked)) {}
+        withExtendedLifetime((packedB, packedA, tiles)) {}
     }
 
     /// Packs `B[depthStart..., columnStart...]` into zero-padded panels: panel q, step k, lane j
     /// at `destination[q * depth * NR + k * NR + j]`.
-    @inline(__always)
-    static func packB(
+    @_alwaysEmitIntoClient @inline(__always)
+    package static func packB(
         _ b: MatrixView, depthStart: Int, depth: Int, columnStart: Int, columns: Int,
         into destination: UnsafeMutablePointer<Float>
     ) {
-        let width = GemmMicroKernel.columns
+        let width = Kernel.columns
         let panels = (columns + width - 1) / width
         for panel in 0..<panels {
             let panelBase = destination + panel &* width &* depth
@@ -131,9 +102,9 @@ enum GemmDriver {
                     var offset = 0
                     while offset < width &* 4 {
                         target.storeBytes(
-                            of: source.loadUnaligned(fromByteOffset: offset, as: FloatVector.self), toByteOffset: offset,
-                            as: FloatVector.self)
-                        offset &+= FloatVector.scalarCount &* 4
+                            of: source.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self), toByteOffset: offset,
+                            as: SIMD8<Float>.self)
+                        offset &+= 8 &* 4
                     }
                 }
             } else if b.columnStride == 1 {
@@ -147,6 +118,25 @@ enum GemmDriver {
                 // Blocked transpose: 16 steps at a time, so the 16 destination rows stay in L1
                 // while every source column (a row of the stored matrix) streams one cache line.
                 var blockStart = 0
+                if b.rowStride == 1 {
+                    // A transposed row-major matrix (a weight Wᵀ): 8 x 8 tiles moved through
+                    // registers, 8 source rows read as vectors and written back as 8 steps.
+                    let wholeLanes = live - live % 8
+                    while blockStart &+ 8 <= depth {
+                        var lane = 0
+                        while lane < wholeLanes {
+                            transposeTile(
+                                from: b.base + ((depthStart &+ blockStart) &+ (firstColumn &+ lane) &* b.columnStride),
+                                sourceStride: b.columnStride, to: panelBase + (blockStart &* width &+ lane), targetStride: width)
+                            lane &+= 8
+                        }
+                        for lane in wholeLanes..<live {
+                            let source = b.base + ((depthStart &+ blockStart) &+ (firstColumn &+ lane) &* b.columnStride)
+                            for step in 0..<8 { panelBase[(blockStart &+ step) &* width &+ lane] = source[step] }
+                        }
+                        blockStart &+= 8
+                    }
+                }
                 while blockStart < depth {
                     let blockSteps = min(16, depth &- blockStart)
                     for lane in 0..<live {
@@ -167,14 +157,36 @@ enum GemmDriver {
         }
     }
 
+    /// Writes the transpose of the 8 x 8 tile at `source` (rows `sourceStride` apart) to
+    /// `target` (rows `targetStride` apart): target[i][j] = source[j][i].
+    @_alwaysEmitIntoClient @inline(__always)
+    package static func transposeTile(
+        from source: UnsafePointer<Float>, sourceStride: Int, to target: UnsafeMutablePointer<Float>, targetStride: Int
+    ) {
+        let raw = UnsafeRawPointer(source)
+        let r0 = raw.loadUnaligned(as: SIMD8<Float>.self)
+        let r1 = raw.loadUnaligned(fromByteOffset: 1 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let r2 = raw.loadUnaligned(fromByteOffset: 2 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let r3 = raw.loadUnaligned(fromByteOffset: 3 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let r4 = raw.loadUnaligned(fromByteOffset: 4 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let r5 = raw.loadUnaligned(fromByteOffset: 5 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let r6 = raw.loadUnaligned(fromByteOffset: 6 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let r7 = raw.loadUnaligned(fromByteOffset: 7 &* sourceStride &* 4, as: SIMD8<Float>.self)
+        let out = UnsafeMutableRawPointer(target)
+        for column in 0..<8 {
+            let transposed = SIMD8<Float>(r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
+            out.storeBytes(of: transposed, toByteOffset: column &* targetStride &* 4, as: SIMD8<Float>.self)
+        }
+    }
+
     /// Packs `A[rowStart..<rowStart+rows, depthStart...]` into zero-padded panels: panel p, step
     /// k, lane r at `destination[p * depth * MR + k * MR + r]`.
-    @inline(__always)
-    static func packA(
+    @_alwaysEmitIntoClient @inline(__always)
+    package static func packA(
         _ a: MatrixView, rowStart: Int, rows: Int, depthStart: Int, depth: Int,
         into destination: UnsafeMutablePointer<Float>
     ) {
-        let height = GemmMicroKernel.rows
+        let height = Kernel.rows
         let panels = (rows + height - 1) / height
         for panel in 0..<panels {
             let panelBase = destination + panel &* height &* depth
@@ -210,20 +222,31 @@ enum GemmDriver {
     }
 
     /// Runs the micro-kernel over the rows `rows` of C for one packed (K, N) block.
-    @inline(__always)
-    static func multiplyRows(
+    @_alwaysEmitIntoClient @inline(__always)
+    package static func multiplyRows(
         a: MatrixView, c output: SharedOutput, ldc: Int, rows: Range<Int>,
         block: (depthStart: Int, depth: Int, columnStart: Int, columns: Int),
         packedB: UnsafeMutablePointer<Float>, packedA: UnsafeMutablePointer<Float>,
         tile: UnsafeMutablePointer<Float>, accumulate: Bool
     ) {
-        let height = GemmMicroKernel.rows
-        let width = GemmMicroKernel.columns
+        let height = Kernel.rows
+        let width = Kernel.columns
         let c = output.base
+        // Row-major A is read in place by the kernel (no packing) except in a last, partial
+        // row panel, which is packed with zero padding so the kernel never reads past A. Rows
+        // 4 KB apart (a multiple of 1,024 floats) would share L1 sets and are packed instead.
+        let rowMajor = a.columnStride == 1 && a.rowStride % 1024 != 0
         var rowStart = rows.lowerBound
         while rowStart < rows.upperBound {
             let blockRows = min(rowBlock, rows.upperBound - rowStart)
-            packA(a, rowStart: rowStart, rows: blockRows, depthStart: block.depthStart, depth: block.depth, into: packedA)
+            let fullPanels = blockRows / height
+            if !rowMajor {
+                packA(a, rowStart: rowStart, rows: blockRows, depthStart: block.depthStart, depth: block.depth, into: packedA)
+            } else if fullPanels * height < blockRows {
+                packA(
+                    a, rowStart: rowStart &+ fullPanels &* height, rows: blockRows &- fullPanels &* height,
+                    depthStart: block.depthStart, depth: block.depth, into: packedA + fullPanels &* height &* block.depth)
+            }
             let rowPanels = (blockRows + height - 1) / height
             let columnPanels = (block.columns + width - 1) / width
             for columnPanel in 0..<columnPanels {
@@ -231,16 +254,25 @@ enum GemmDriver {
                 let panelB = packedB + columnPanel &* width &* block.depth
                 for rowPanel in 0..<rowPanels {
                     let liveRows = min(height, blockRows &- rowPanel &* height)
-                    let target = c + ((rowStart &+ rowPanel &* height) &* ldc &+ block.columnStart &+ columnPanel &* width)
+                    let firstRow = rowStart &+ rowPanel &* height
+                    let target = c + (firstRow &* ldc &+ block.columnStart &+ columnPanel &* width)
+                    let inPlace = rowMajor && liveRows == height
+                    let rowsA = a.base + (firstRow &* a.rowStride &+ block.depthStart)
                     let panelA = packedA + rowPanel &* height &* block.depth
-                    if liveRows == height && liveColumns == width {
-                        GemmMicroKernel.run(
-                            depth: block.depth, packedA: panelA, packedB: panelB, c: target, leadingDimension: ldc,
-                            accumulate: accumulate)
+                    let whole = liveRows == height && liveColumns == width
+                    let destination = whole ? target : tile
+                    let destinationStride = whole ? ldc : width
+                    let accumulateHere = whole && accumulate
+                    if inPlace {
+                        Kernel.runRowMajor(
+                            depth: block.depth, a: rowsA, rowStride: a.rowStride, packedB: panelB, c: destination,
+                            leadingDimension: destinationStride, accumulate: accumulateHere)
                     } else {
-                        GemmMicroKernel.run(
-                            depth: block.depth, packedA: panelA, packedB: panelB, c: tile, leadingDimension: width,
-                            accumulate: false)
+                        Kernel.run(
+                            depth: block.depth, packedA: panelA, packedB: panelB, c: destination,
+                            leadingDimension: destinationStride, accumulate: accumulateHere)
+                    }
+                    if !whole {
                         for row in 0..<liveRows {
                             let targetRow = target + row &* ldc
                             let tileRow = tile + row &* width
@@ -259,7 +291,8 @@ enum GemmDriver {
 
     /// Unpacked path for skinny shapes: row updates `C[i, :] += A[i, k] * B[k, :]` when B's rows
     /// are contiguous (vectorised by LLVM), otherwise dot products.
-    static func multiplySkinny(
+    @_alwaysEmitIntoClient
+    package static func multiplySkinny(
         rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {

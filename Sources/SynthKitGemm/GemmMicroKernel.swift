@@ -1,0 +1,38 @@
+/// A register-tiled micro-kernel: `C[rows x columns] (+)= packedA[depth x rows] · packedB[depth x columns]`.
+///
+/// Each instruction set has one conforming type (``AVX2MicroKernel`` here, `AVX512MicroKernel`
+/// in SynthKitGemmAVX512); ``GemmDriver`` is generic over it and is specialised in the module
+/// that owns the kernel, so each kernel's loops are compiled with its own instruction set.
+///
+/// Every kernel adds the terms of an element of C in increasing k, starting from zero, and adds
+/// the tile to C last when accumulating, so all kernels give bit-identical results.
+package protocol GemmMicroKernel: SendableMetatype {
+    /// Rows of C computed per call (MR).
+    static var rows: Int { get }
+    /// Columns of C computed per call (NR): the width of a packed B panel.
+    static var columns: Int { get }
+
+    /// Reads `depth` steps of a packed A panel (`rows` floats per step) and a packed B panel
+    /// (`columns` floats per step); writes or adds the tile into `c` with row stride `leadingDimension`.
+    static func run(
+        depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool)
+
+    /// As `run`, with A read in place from a row-major matrix: row r of the panel starts at
+    /// `a + r * rowStride` (no packing; same arithmetic and order as `run`).
+    static func runRowMajor(
+        depth: Int, a: UnsafePointer<Float>, rowStride: Int, packedB: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool)
+}
+
+/// Blocking constants shared by every kernel (so the depth blocks, and with them the rounding,
+/// are the same whichever kernel runs).
+package enum GemmBlocking {
+    /// K slice per packed block (KC). 512 measured best for 1024^3 on this machine kind and
+    /// equal to smaller values at 500x256x256.
+    package static let depthBlock = 512
+    /// Micro-panels of A packed per block: MC = 32 · MR rows.
+    package static let rowPanelsPerBlock = 32
+    /// Columns of B packed per block (NC).
+    package static let columnBlock = 4096
+}
