@@ -1,4 +1,4 @@
-import SynthKitCore
+public import SynthKitCore
 
 /// Cache-blocked, packed single-precision GEMM (Goto and van de Geijn 2008, the BLIS loop order):
 /// `C[M x N] (+)= A[M x K] * B[K x N]` with A and B as strided views.
@@ -12,14 +12,14 @@ import SynthKitCore
 ///
 /// Skinny shapes (fewer than 8 columns or depth, or fewer than 4 rows) skip packing and use a
 /// vectorised row-update loop, which is faster there and also thread-count independent.
-package enum GemmDriver<Kernel: GemmMicroKernel> {
+public enum GemmDriver<Kernel: GemmMicroKernel> {
     /// Rows of A packed per block (MC).
-    @_alwaysEmitIntoClient
-    package static var rowBlock: Int { GemmBlocking.rowPanelsPerBlock * Kernel.rows }
+    @inlinable
+    public static var rowBlock: Int { GemmBlocking.rowPanelsPerBlock * Kernel.rows }
 
     /// Computes `C = A * B` (or `C += A * B` when `accumulate`) into `c` with row stride `ldc`.
-    @_alwaysEmitIntoClient
-    package static func multiply(
+    @inlinable
+    public static func multiply(
         rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, threads: Int,
         prepackedB: PrepackedPanels? = nil
@@ -83,8 +83,8 @@ package enum GemmDriver<Kernel: GemmMicroKernel> {
 
     /// Packs `B[depthStart..., columnStart...]` into zero-padded panels: panel q, step k, lane j
     /// at `destination[q * depth * NR + k * NR + j]`.
-    @_alwaysEmitIntoClient @inline(__always)
-    package static func packB(
+    @inlinable @inline(__always)
+    public static func packB(
         _ b: MatrixView, depthStart: Int, depth: Int, columnStart: Int, columns: Int,
         into destination: UnsafeMutablePointer<Float>
     ) {
@@ -159,8 +159,8 @@ package enum GemmDriver<Kernel: GemmMicroKernel> {
 
     /// Writes the transpose of the 8 x 8 tile at `source` (rows `sourceStride` apart) to
     /// `target` (rows `targetStride` apart): target[i][j] = source[j][i].
-    @_alwaysEmitIntoClient @inline(__always)
-    package static func transposeTile(
+    @inlinable @inline(__always)
+    public static func transposeTile(
         from source: UnsafePointer<Float>, sourceStride: Int, to target: UnsafeMutablePointer<Float>, targetStride: Int
     ) {
         let raw = UnsafeRawPointer(source)
@@ -181,8 +181,8 @@ package enum GemmDriver<Kernel: GemmMicroKernel> {
 
     /// Packs `A[rowStart..<rowStart+rows, depthStart...]` into zero-padded panels: panel p, step
     /// k, lane r at `destination[p * depth * MR + k * MR + r]`.
-    @_alwaysEmitIntoClient @inline(__always)
-    package static func packA(
+    @inlinable @inline(__always)
+    public static func packA(
         _ a: MatrixView, rowStart: Int, rows: Int, depthStart: Int, depth: Int,
         into destination: UnsafeMutablePointer<Float>
     ) {
@@ -222,8 +222,8 @@ package enum GemmDriver<Kernel: GemmMicroKernel> {
     }
 
     /// Runs the micro-kernel over the rows `rows` of C for one packed (K, N) block.
-    @_alwaysEmitIntoClient @inline(__always)
-    package static func multiplyRows(
+    @inlinable @inline(__always)
+    public static func multiplyRows(
         a: MatrixView, c output: SharedOutput, ldc: Int, rows: Range<Int>,
         block: (depthStart: Int, depth: Int, columnStart: Int, columns: Int),
         packedB: UnsafeMutablePointer<Float>, packedA: UnsafeMutablePointer<Float>,
@@ -291,8 +291,8 @@ package enum GemmDriver<Kernel: GemmMicroKernel> {
 
     /// Unpacked path for skinny shapes: row updates `C[i, :] += A[i, k] * B[k, :]` when B's rows
     /// are contiguous (vectorised by LLVM), otherwise dot products.
-    @_alwaysEmitIntoClient
-    package static func multiplySkinny(
+    @inlinable
+    public static func multiplySkinny(
         rowCount: Int, columnCount: Int, depth: Int, a: MatrixView, b: MatrixView,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {

@@ -1,12 +1,12 @@
 /// A read-only strided matrix view: element (row, column) is at
 /// `base[row * rowStride + column * columnStride]`, so a transpose is a swap of the strides.
-package struct MatrixView: @unchecked Sendable {
-    package let base: UnsafePointer<Float>
-    package let rowStride: Int
-    package let columnStride: Int
+public struct MatrixView: @unchecked Sendable {
+    public let base: UnsafePointer<Float>
+    public let rowStride: Int
+    public let columnStride: Int
 
     @inlinable
-    package init(base: UnsafePointer<Float>, rowStride: Int, columnStride: Int) {
+    public init(base: UnsafePointer<Float>, rowStride: Int, columnStride: Int) {
         self.base = base
         self.rowStride = rowStride
         self.columnStride = columnStride
@@ -15,19 +15,19 @@ package struct MatrixView: @unchecked Sendable {
 
 /// A mutable pointer that may cross into the worker closures of one GEMM call; every worker
 /// writes a disjoint set of rows of C.
-package struct SharedOutput: @unchecked Sendable {
-    package let base: UnsafeMutablePointer<Float>
+public struct SharedOutput: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Float>
 
     @inlinable
-    package init(base: UnsafeMutablePointer<Float>) { self.base = base }
+    public init(base: UnsafeMutablePointer<Float>) { self.base = base }
 }
 
 /// An aligned scratch buffer for packed panels, freed with its owner.
-package final class PackingBuffer: @unchecked Sendable {
-    package let base: UnsafeMutablePointer<Float>
+public final class PackingBuffer: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Float>
 
     @inlinable
-    package init(count: Int) {
+    public init(count: Int) {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 16) * 4, alignment: 64)
         base = raw.bindMemory(to: Float.self, capacity: max(count, 16))
     }
@@ -39,14 +39,14 @@ package final class PackingBuffer: @unchecked Sendable {
 /// A right operand B already packed in a kernel's panel layout (see `GemmDriver.packB`): for each
 /// depth block of ``GemmBlocking/depthBlock`` steps, the zero-padded panels of all columns, the
 /// block starting at `base + depthStart * paddedColumns`.
-package struct PrepackedPanels: @unchecked Sendable {
-    package let base: UnsafeMutablePointer<Float>
-    package let depth: Int
-    package let columns: Int
-    package let paddedColumns: Int
+public struct PrepackedPanels: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Float>
+    public let depth: Int
+    public let columns: Int
+    public let paddedColumns: Int
 
     @inlinable
-    package init(base: UnsafeMutablePointer<Float>, depth: Int, columns: Int, paddedColumns: Int) {
+    public init(base: UnsafeMutablePointer<Float>, depth: Int, columns: Int, paddedColumns: Int) {
         self.base = base
         self.depth = depth
         self.columns = columns
@@ -55,7 +55,7 @@ package struct PrepackedPanels: @unchecked Sendable {
 
     /// The panels of the depth block starting at `depthStart`.
     @inlinable
-    package func panels(depthStart: Int) -> UnsafeMutablePointer<Float> {
+    public func panels(depthStart: Int) -> UnsafeMutablePointer<Float> {
         base + depthStart &* paddedColumns
     }
 }
