@@ -74,10 +74,26 @@ enum RandomKernels {
     }
 
     static func gumbels(count: Int, stream: inout RandomStream) -> [Float] {
-        let values = uniforms(count: count, open: true, stream: &stream)
-        var result = Tensor(shape: [count], scalars: values)
-        result = (-(-result.log()).log())
-        return result.scalars
+        var values = uniforms(count: count, open: true, stream: &stream)
+        // −log(−log u) in one pass (the same vector logarithm as `Tensor.log`, so the same bits).
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let width = FloatVector.scalarCount
+            let raw = UnsafeMutableRawPointer(base)
+            var index = 0
+            while index &+ width <= count {
+                let uniform = raw.loadUnaligned(fromByteOffset: index &* 4, as: FloatVector.self)
+                raw.storeBytes(of: -VectorMath.log(-VectorMath.log(uniform)), toByteOffset: index &* 4, as: FloatVector.self)
+                index &+= width
+            }
+            if index < count {
+                var uniform = FloatVector(repeating: 0.5)
+                for lane in 0..<(count &- index) { uniform[lane] = base[index &+ lane] }
+                let gumbel = -VectorMath.log(-VectorMath.log(uniform))
+                for lane in 0..<(count &- index) { base[index &+ lane] = gumbel[lane] }
+            }
+        }
+        return values
     }
 
     /// sin and cos on [−π, π] by Taylor polynomials to degree 15 and 16 (error < 1e-6).
