@@ -125,7 +125,7 @@ public enum GemmDriver<Kernel: GemmMicroKernel> {
                     while blockStart &+ 8 <= depth {
                         var lane = 0
                         while lane < wholeLanes {
-                            transposeTile(
+                            MatrixTranspose.tile(
                                 from: b.base + ((depthStart &+ blockStart) &+ (firstColumn &+ lane) &* b.columnStride),
                                 sourceStride: b.columnStride, to: panelBase + (blockStart &* width &+ lane), targetStride: width)
                             lane &+= 8
@@ -154,28 +154,6 @@ public enum GemmDriver<Kernel: GemmMicroKernel> {
                     for step in 0..<depth { (panelBase + (step &* width &+ live)).update(repeating: 0, count: width &- live) }
                 }
             }
-        }
-    }
-
-    /// Writes the transpose of the 8 x 8 tile at `source` (rows `sourceStride` apart) to
-    /// `target` (rows `targetStride` apart): target[i][j] = source[j][i].
-    @inlinable @inline(__always)
-    public static func transposeTile(
-        from source: UnsafePointer<Float>, sourceStride: Int, to target: UnsafeMutablePointer<Float>, targetStride: Int
-    ) {
-        let raw = UnsafeRawPointer(source)
-        let r0 = raw.loadUnaligned(as: SIMD8<Float>.self)
-        let r1 = raw.loadUnaligned(fromByteOffset: 1 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let r2 = raw.loadUnaligned(fromByteOffset: 2 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let r3 = raw.loadUnaligned(fromByteOffset: 3 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let r4 = raw.loadUnaligned(fromByteOffset: 4 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let r5 = raw.loadUnaligned(fromByteOffset: 5 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let r6 = raw.loadUnaligned(fromByteOffset: 6 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let r7 = raw.loadUnaligned(fromByteOffset: 7 &* sourceStride &* 4, as: SIMD8<Float>.self)
-        let out = UnsafeMutableRawPointer(target)
-        for column in 0..<8 {
-            let transposed = SIMD8<Float>(r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
-            out.storeBytes(of: transposed, toByteOffset: column &* targetStride &* 4, as: SIMD8<Float>.self)
         }
     }
 

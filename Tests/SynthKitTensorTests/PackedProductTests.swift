@@ -53,19 +53,23 @@ struct PackedProductTests {
     @Test("Gᵀ·B with a mostly-zero B takes the transposed sparse path and matches the naive twin")
     func transposedSparseMatchesNaive() {
         var stream = Seed(24).stream()
-        let (depth, rows, columns) = (40, 33, 70)
-        var scalars = [Float](repeating: 0, count: depth * columns)
-        for step in 0..<depth { scalars[step * columns + stream.nextIndex(below: columns)] = 1 }
-        let sparse = Tensor(shape: [depth, columns], scalars: scalars)
-        let gradient = Tensor.normal(shape: [depth, rows], stream: &stream)
-        var output = Tensor(repeating: 1, shape: [rows, columns + 5])
-        Tensor.multiply(
-            ProductOperand(gradient, transposed: true), ProductOperand(sparse), into: &output, columnOffset: 5, accumulate: true)
-        let slow = naiveProduct(gradient, sparse, transposeLeft: true, transposeRight: false)
-        for row in 0..<rows {
-            #expect(output[row, 0] == 1 && output[row, 4] == 1)
-            for column in 0..<columns {
-                #expect(abs(Double(output[row, column + 5]) - 1 - slow[row * columns + column]) < 1e-5)
+        // Ragged edges with accumulation, and whole 8 x 8 tiles written fresh.
+        for (depth, rows, columns, accumulate) in [(40, 33, 70, true), (24, 32, 40, false)] {
+            var scalars = [Float](repeating: 0, count: depth * columns)
+            for step in 0..<depth { scalars[step * columns + stream.nextIndex(below: columns)] = 1 }
+            let sparse = Tensor(shape: [depth, columns], scalars: scalars)
+            let gradient = Tensor.normal(shape: [depth, rows], stream: &stream)
+            var output = Tensor(repeating: 1, shape: [rows, columns + 5])
+            Tensor.multiply(
+                ProductOperand(gradient, transposed: true), ProductOperand(sparse), into: &output, columnOffset: 5,
+                accumulate: accumulate)
+            let slow = naiveProduct(gradient, sparse, transposeLeft: true, transposeRight: false)
+            let base: Double = accumulate ? 1 : 0
+            for row in 0..<rows {
+                #expect(output[row, 0] == 1 && output[row, 4] == 1)
+                for column in 0..<columns {
+                    #expect(abs(Double(output[row, column + 5]) - base - slow[row * columns + column]) < 1e-5)
+                }
             }
         }
     }

@@ -40,9 +40,23 @@ enum SparseRowProduct {
             values.reserveCapacity(count)
             for row in 0..<rows {
                 let source = a.base + row &* a.rowStride
-                for column in 0..<columnCount where source[column] != 0 {
-                    columns.append(column)
-                    values.append(source[column])
+                // Whole vectors of zeros (most of a one-hot row) are skipped at once.
+                var column = 0
+                while column < columnCount {
+                    if column &+ 8 <= columnCount,
+                        UnsafeRawPointer(source + column).loadUnaligned(as: SIMD8<Float>.self) == SIMD8<Float>()
+                    {
+                        column &+= 8
+                        continue
+                    }
+                    let end = Swift.min(column &+ 8, columnCount)
+                    while column < end {
+                        if source[column] != 0 {
+                            columns.append(column)
+                            values.append(source[column])
+                        }
+                        column &+= 1
+                    }
                 }
                 rowStarts[row + 1] = columns.count
             }
@@ -170,20 +184,27 @@ extension SparseRowProduct {
                 }
             }
         }
+        // C = Tᵀ: whole 8 x 8 tiles through registers, the ragged edges element by element.
+        let wholeRows = rows - rows % 8
+        let wholeColumns = columns - columns % 8
         var rowBlock = 0
-        while rowBlock < rows {
+        while rowBlock < wholeRows {
             var columnBlock = 0
-            while columnBlock < columns {
-                for row in rowBlock..<min(rowBlock &+ 16, rows) {
-                    let target = c + row &* ldc
-                    for column in columnBlock..<min(columnBlock &+ 16, columns) {
-                        let value = transposed[column &* rows &+ row]
-                        target[column] = accumulate ? target[column] + value : value
-                    }
-                }
-                columnBlock &+= 16
+            while columnBlock < wholeColumns {
+                MatrixTranspose.tile(
+                    from: transposed + (columnBlock &* rows &+ rowBlock), sourceStride: rows,
+                    to: c + (rowBlock &* ldc &+ columnBlock), targetStride: ldc, accumulate: accumulate)
+                columnBlock &+= 8
             }
-            rowBlock &+= 16
+            rowBlock &+= 8
+        }
+        for row in 0..<rows {
+            let target = c + row &* ldc
+            let firstColumn = row < wholeRows ? wholeColumns : 0
+            for column in firstColumn..<columns {
+                let value = transposed[column &* rows &+ row]
+                target[column] = accumulate ? target[column] + value : value
+            }
         }
     }
 }
