@@ -34,10 +34,28 @@ def stores(lines, rows, vectors, width, vector):
     lines.append("        }")
 
 
+def body(lines, rows, vectors, width, vector, columns, setup, broadcast, advance):
+    """Appends a kernel body: zeroed accumulators, `setup`, the k loop (B loads, one broadcast of
+    `broadcast(r)` per row, FMAs, `advance`), then the tile write-back."""
+    for r in range(rows):
+        lines.append("        " + "; ".join(f"var c{r}_{v} = {vector}()" for v in range(vectors)))
+    lines.extend(setup)
+    for v in range(vectors):
+        lines.append(f"            let b{v} = b.loadUnaligned(fromByteOffset: {v * width * 4}, as: {vector}.self)")
+    for r in range(rows):
+        lines.append(f"            let a{r} = {vector}(repeating: {broadcast(r)})")
+        for v in range(vectors):
+            lines.append(f"            c{r}_{v} = c{r}_{v}.addingProduct(a{r}, b{v})")
+    lines += advance + [f"            b += {columns * 4}", "        }",
+                        "        let output = UnsafeMutableRawPointer(c)",
+                        "        let rowBytes = leadingDimension &* 4"]
+    stores(lines, rows, vectors, width, vector)
+
+
 def kernel(name, condition, width, rows, vectors, doc):
     vector = f"SIMD{width}<Float>"
     columns = width * vectors
-    lines = ([f"#if {condition}"] if condition else []) + (["package import SynthKitGemm", ""] if condition else []) + [f"/// {doc}", "///",
+    lines = ([f"#if {condition}"] if condition else []) + (["import SynthKitGemm", ""] if condition else []) + [f"/// {doc}", "///",
              "/// Reads `depth` steps of a packed A panel (`rows` floats per step) and a packed B panel",
              "/// (`columns` floats per step); writes or adds the tile into `c` with row stride `leadingDimension`.",
              f"package enum {name}: GemmMicroKernel {{",
@@ -51,20 +69,9 @@ def kernel(name, condition, width, rows, vectors, doc):
              "        depth: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,",
              "        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool",
              "    ) {"]
-    for r in range(rows):
-        lines.append("        " + "; ".join(f"var c{r}_{v} = {vector}()" for v in range(vectors)))
-    lines += ["        var a = packedA", "        var b = UnsafeRawPointer(packedB)",
-              "        for _ in 0..<depth {"]
-    for v in range(vectors):
-        lines.append(f"            let b{v} = b.loadUnaligned(fromByteOffset: {v * width * 4}, as: {vector}.self)")
-    for r in range(rows):
-        lines.append(f"            let a{r} = {vector}(repeating: a[{r}])")
-        for v in range(vectors):
-            lines.append(f"            c{r}_{v} = c{r}_{v}.addingProduct(a{r}, b{v})")
-    lines += [f"            a += {rows}", f"            b += {columns * 4}", "        }",
-              "        let output = UnsafeMutableRawPointer(c)",
-              "        let rowBytes = leadingDimension &* 4"]
-    stores(lines, rows, vectors, width, vector)
+    body(lines, rows, vectors, width, vector, columns,
+         setup=["        var a = packedA", "        var b = UnsafeRawPointer(packedB)", "        for _ in 0..<depth {"],
+         broadcast=lambda r: f"a[{r}]", advance=[f"            a += {rows}"])
     lines += ["    }", ""]
     lines += ["    /// As `run`, reading A unpacked: row r of the panel at `a + r * rowStride`, step k at",
               "    /// offset k (row-major A needs no packing; the broadcasts read it in place).",
@@ -73,22 +80,10 @@ def kernel(name, condition, width, rows, vectors, doc):
               "        depth: Int, a: UnsafePointer<Float>, rowStride: Int, packedB: UnsafePointer<Float>,",
               "        c: UnsafeMutablePointer<Float>, leadingDimension: Int, accumulate: Bool",
               "    ) {"]
-    for r in range(rows):
-        lines.append("        " + "; ".join(f"var c{r}_{v} = {vector}()" for v in range(vectors)))
-    for r in range(rows):
-        lines.append(f"        let row{r} = a + {r} &* rowStride")
-    lines += ["        var b = UnsafeRawPointer(packedB)", "        var step = 0",
-              "        while step < depth {"]
-    for v in range(vectors):
-        lines.append(f"            let b{v} = b.loadUnaligned(fromByteOffset: {v * width * 4}, as: {vector}.self)")
-    for r in range(rows):
-        lines.append(f"            let a{r} = {vector}(repeating: row{r}[step])")
-        for v in range(vectors):
-            lines.append(f"            c{r}_{v} = c{r}_{v}.addingProduct(a{r}, b{v})")
-    lines += [f"            step &+= 1", f"            b += {columns * 4}", "        }",
-              "        let output = UnsafeMutableRawPointer(c)",
-              "        let rowBytes = leadingDimension &* 4"]
-    stores(lines, rows, vectors, width, vector)
+    body(lines, rows, vectors, width, vector, columns,
+         setup=[f"        let row{r} = a + {r} &* rowStride" for r in range(rows)]
+         + ["        var b = UnsafeRawPointer(packedB)", "        var step = 0", "        while step < depth {"],
+         broadcast=lambda r: f"row{r}[step]", advance=["            step &+= 1"])
     lines += ["    }", "}"] + (["#endif"] if condition else [])
     return "\n".join(lines)
 
