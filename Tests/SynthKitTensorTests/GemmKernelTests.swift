@@ -76,7 +76,7 @@ struct GemmKernelTests {
     @Test("the active kernel is the widest one this CPU supports unless the environment asks for avx2")
     func activeKernel() {
         let requested = ProcessEnvironment.value(of: "SYNTHKIT_GEMM_KERNEL")
-        #if AVX512
+        #if AVX512 && arch(x86_64)
         #expect(GemmKernel.active == .avx512)
         #else
         let expected: GemmKernel = requested != "avx2" && GemmKernel.avx512.isSupported ? .avx512 : .avx2

@@ -21,7 +21,7 @@ enum GemmKernel: Sendable, Equatable, CaseIterable {
 
     /// The kernel this process uses.
     static let active: GemmKernel = {
-        #if AVX512
+        #if AVX512 && arch(x86_64)
         return .avx512
         #else
         let requested = ProcessEnvironment.value(of: "SYNTHKIT_GEMM_KERNEL")
