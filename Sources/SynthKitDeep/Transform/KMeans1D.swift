@@ -7,40 +7,54 @@ import SynthKitCore
 /// seeds (`_kmeans_plusplus`; Arthur and Vassilvitskii 2007): the first centre is a uniform
 /// row; each further centre is the best, by the resulting sum of squared distances, of
 /// 2 + ⌊ln k⌋ candidates drawn with probability ∝ the squared distance to the nearest centre.
-/// Then assignment and centre updates alternate for at most 300 iterations or until no label
-/// changes. Returns one-hot responsibilities (rows × clusters, row-major).
+/// Then centre updates and assignments alternate for at most 300 iterations, until no label
+/// changes or the centres move by at most 10⁻⁴ × the data variance in total squared shift
+/// (scikit-learn's Lloyd loop and tolerance). Returns one-hot responsibilities
+/// (rows × clusters, row-major).
 /// O(rows × clusters × (iterations + 2 + ln clusters)).
 enum KMeans1D {
     static func labels(_ values: [Double], clusters: Int, seed: Seed) -> [Double] {
         var stream = seed.derived("kmeans").stream()
         var centres = seeding(values, clusters: clusters, stream: &stream)
-        var assignment = [Int](repeating: -1, count: values.count)
+        // scikit-learn's tolerance: 1e-4 times the data variance, against the total squared centre shift.
+        let mean = values.reduce(0, +) / Double(values.count)
+        let tolerance = 1e-4 * values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        var assignment = assign(values, centres: centres)
         for _ in 0..<300 {
-            var changed = false
-            for (row, value) in values.enumerated() {
-                var best = 0
-                var bestDistance = Double.infinity
-                for (index, centre) in centres.enumerated() where abs(value - centre) < bestDistance {
-                    bestDistance = abs(value - centre)
-                    best = index
-                }
-                if assignment[row] != best {
-                    assignment[row] = best
-                    changed = true
-                }
-            }
-            if !changed { break }
             var sums = [Double](repeating: 0, count: clusters)
             var counts = [Double](repeating: 0, count: clusters)
             for (row, value) in values.enumerated() {
                 sums[assignment[row]] += value
                 counts[assignment[row]] += 1
             }
-            for index in 0..<clusters where counts[index] > 0 { centres[index] = sums[index] / counts[index] }
+            var shift = 0.0
+            for index in 0..<clusters where counts[index] > 0 {
+                let centre = sums[index] / counts[index]
+                shift += (centre - centres[index]) * (centre - centres[index])
+                centres[index] = centre
+            }
+            // Labels always refer to the final centres, as scikit-learn's closing E step ensures.
+            let next = assign(values, centres: centres)
+            if next == assignment { break }
+            assignment = next
+            if shift <= tolerance { break }
         }
         var responsibilities = [Double](repeating: 0, count: values.count * clusters)
         for (row, label) in assignment.enumerated() { responsibilities[row * clusters + label] = 1 }
         return responsibilities
+    }
+
+    /// The index of each value's nearest centre (the first on ties).
+    static func assign(_ values: [Double], centres: [Double]) -> [Int] {
+        values.map { value in
+            var best = 0
+            var bestDistance = Double.infinity
+            for (index, centre) in centres.enumerated() where abs(value - centre) < bestDistance {
+                bestDistance = abs(value - centre)
+                best = index
+            }
+            return best
+        }
     }
 
     /// Greedy k-means++ centres (scikit-learn `_kmeans_plusplus` with `n_local_trials = 2 + ⌊ln k⌋`).
