@@ -6,7 +6,7 @@ import Testing
 /// The mode choice of mode-specific normalisation: RDT draws the mode from scikit-learn's
 /// `predict_proba` (variational responsibilities over all components) restricted to the kept
 /// components, plus 1e-6, renormalised.
-@Suite struct ModeResponsibilityTests {
+@Suite struct BayesianGaussianMixtureTests {
     struct Fixture: Decodable {
         var stickA: [Double]
         var stickB: [Double]
