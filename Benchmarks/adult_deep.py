@@ -18,7 +18,8 @@ Figures:
   `ml_efficacy`: scikit-learn HistGradientBoosting trained on the synthetic rows, target
   `income`, scored on the real holdout). Prints per-seed figures, means with standard errors,
   and whether SynthKit's mean is at least SDV's mean minus one standard error. --skip-sdv gives
-  SynthKit's figures only; --seed-list 0,1 runs chosen seeds (e.g. two processes in parallel).
+  SynthKit's figures only; --seed-list 0,1 runs chosen seeds (e.g. two processes in parallel); --keep-dir DIR
+  keeps the synthetic tables for Benchmarks/quality_breakdown.py.
 
 Run from the repository root after `swift build -c release`:
   ~/.cache/synthkit-anchors-venv/bin/python Benchmarks/adult_deep.py --epochs 2
@@ -84,7 +85,8 @@ def mean_and_error(values):
     return mean, error
 
 
-def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, epochs, seeds, seed_list=None, skip_sdv=False):
+def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, epochs, seeds, seed_list=None, skip_sdv=False,
+                    keep_dir=None):
     import torch
     torch.set_num_threads(1)
     anchors = anchors_module()
@@ -98,6 +100,8 @@ def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, ep
                 theirs, _, _, _ = anchors.run_sdv(synthesizer, train, cols, epochs, seed)
                 runs.append(("sdv", theirs))
             for name, rows in runs:
+                if keep_dir:
+                    rows.to_csv(os.path.join(keep_dir, f"{synthesizer}-{epochs}-{seed}-{name}.csv"), index=False)
                 score = quality(train, rows)
                 utility = anchors.ml_efficacy(rows[train.columns], holdout, "income", ">50K", train, seed)
                 figures[name]["quality"].append(score)
@@ -180,6 +184,8 @@ def main():
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--seed-list", help="comma-separated seeds instead of 0..--seeds-1 (e.g. to split runs)")
     parser.add_argument("--skip-sdv", action="store_true", help="SynthKit's figures only (reuse SDV's from an earlier run)")
+    parser.add_argument("--keep-dir", help="with --compare-quality: also write each synthetic table here as "
+                        "<synthesizer>-<epochs>-<seed>-<synthkit|sdv>.csv (for Benchmarks/quality_breakdown.py)")
     args = parser.parse_args()
     train, holdout = split_adult(os.path.join(ROOT, "..", "shared", "datasets", "adult.csv"))
     with tempfile.TemporaryDirectory() as workdir:
@@ -189,7 +195,7 @@ def main():
         if args.compare_quality:
             seed_list = [int(seed) for seed in args.seed_list.split(",")] if args.seed_list else None
             compare_quality(args.binary, args.synthesizers.split(","), train, holdout, train_csv, workdir, args.epochs,
-                            args.seeds, seed_list=seed_list, skip_sdv=args.skip_sdv)
+                            args.seeds, seed_list=seed_list, skip_sdv=args.skip_sdv, keep_dir=args.keep_dir)
             return
         for synthesizer in args.synthesizers.split(","):
             ours_pre, ours_epoch, ours_rows = synthkit(args.binary, synthesizer, train_csv, workdir, args.epochs)

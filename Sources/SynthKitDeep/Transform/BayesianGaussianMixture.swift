@@ -24,6 +24,13 @@ public struct BayesianGaussianMixture: Codable, Hashable, Sendable {
     public var means: [Double]
     /// The posterior standard deviations √(Wishart covariance / degrees of freedom).
     public var standardDeviations: [Double]
+    /// Per component, the part of the expected log joint density that does not depend on the
+    /// value: E[log πₖ] + ½ E[log Λₖ] − ½ log 2π − 1/(2βₖ) for the variational posterior
+    /// (scikit-learn's `_estimate_weighted_log_prob` without the quadratic term), so that
+    /// log r(x, k) = offsetₖ − ½ precisionₖ (x − meanₖ)² up to normalisation.
+    public var logDensityOffsets: [Double]
+    /// Per component, the precision 1/Σₖ (Σₖ the Wishart covariance over its degrees of freedom).
+    public var precisions: [Double]
     /// How many iterations ran.
     public var iterations: Int
     /// Whether the lower bound converged within the iteration limit.
@@ -83,18 +90,50 @@ public struct BayesianGaussianMixture: Codable, Hashable, Sendable {
                 break
             }
         }
+        let (offsets, precisions) = fitting.densityTerms()
         return BayesianGaussianMixture(
             weights: fitting.expectedWeights(), means: fitting.means,
-            standardDeviations: fitting.covariances.map { $0.squareRoot() }, iterations: iteration, converged: converged)
+            standardDeviations: fitting.covariances.map { $0.squareRoot() }, iterations: iteration, converged: converged,
+            logDensityOffsets: offsets, precisions: precisions)
     }
 
-    /// Creates a mixture from its parameters.
-    public init(weights: [Double], means: [Double], standardDeviations: [Double], iterations: Int, converged: Bool) {
+    /// Creates a mixture from its parameters. Without `logDensityOffsets` and `precisions`,
+    /// ``responsibilities(of:)`` uses the plug-in densities πₖ N(x; meanₖ, σₖ²).
+    public init(
+        weights: [Double], means: [Double], standardDeviations: [Double], iterations: Int, converged: Bool,
+        logDensityOffsets: [Double]? = nil, precisions: [Double]? = nil
+    ) {
+        precondition(weights.count == means.count && standardDeviations.count == means.count,
+            "mixture parameters disagree in length: \(weights.count), \(means.count), \(standardDeviations.count)")
         self.weights = weights
         self.means = means
         self.standardDeviations = standardDeviations
         self.iterations = iterations
         self.converged = converged
+        self.precisions = precisions ?? standardDeviations.map { 1 / ($0 * $0) }
+        self.logDensityOffsets = logDensityOffsets
+            ?? zip(weights, standardDeviations).map { log($0) - log($1) - 0.5 * log(2 * Double.pi) }
+        precondition(self.precisions.count == means.count && self.logDensityOffsets.count == means.count,
+            "mixture density terms disagree in length: \(self.precisions.count), \(self.logDensityOffsets.count), \(means.count)")
+    }
+
+    /// The posterior probability of each component given `value` (scikit-learn's
+    /// `predict_proba`): rₖ ∝ exp(offsetₖ − ½ precisionₖ (value − meanₖ)²), the variational
+    /// responsibilities of the final E step. O(components).
+    public func responsibilities(of value: Double) -> [Double] {
+        var terms = [Double](repeating: 0, count: means.count)
+        var largest = -Double.infinity
+        for index in means.indices {
+            let deviation = value - means[index]
+            terms[index] = logDensityOffsets[index] - 0.5 * precisions[index] * deviation * deviation
+            largest = max(largest, terms[index])
+        }
+        var total = 0.0
+        for index in terms.indices {
+            terms[index] = exp(terms[index] - largest)
+            total += terms[index]
+        }
+        return terms.map { $0 / total }
     }
 
     /// The mean log density of `values` under the mixture (the plug-in log-likelihood per value).

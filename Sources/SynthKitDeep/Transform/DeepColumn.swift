@@ -58,6 +58,26 @@ struct DeepColumn: Codable, Hashable, Sendable {
         }
     }
 
+    /// Problems with a decoded normalisation's stored mixture (present only in newer files), or `nil`.
+    static func mixtureProblem(_ normalization: ModeSpecificNormalization) -> String? {
+        switch (normalization.mixture, normalization.keptComponents) {
+        case (nil, nil):
+            return nil
+        case (let mixture?, let kept?):
+            let count = mixture.means.count
+            if [mixture.weights.count, mixture.standardDeviations.count, mixture.precisions.count, mixture.logDensityOffsets.count]
+                .contains(where: { $0 != count }) {
+                return "mixture parameters disagree in length"
+            }
+            if kept.count != normalization.modeCount || !kept.allSatisfy({ $0 >= 0 && $0 < count }) {
+                return "kept components do not index the mixture"
+            }
+            return nil
+        default:
+            return "mixture and kept components must be stored together"
+        }
+    }
+
     /// Problems with a decoded column that would make sampling fail, or `nil`.
     func validationProblem() -> String? {
         switch treatment {
@@ -69,6 +89,7 @@ struct DeepColumn: Codable, Hashable, Sendable {
                 }
                 if !normalization.standardDeviations.allSatisfy({ $0 > 0 && $0.isFinite }) { return "mode deviations must be positive" }
                 if !normalization.means.allSatisfy(\.isFinite) { return "mode means must be finite" }
+                if let problem = Self.mixtureProblem(normalization) { return problem }
             }
             if imputed.isInfinite { return "imputed value must be finite" }
         case .categorical(let encoding):
