@@ -86,7 +86,7 @@ def mean_and_error(values):
 
 
 def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, epochs, seeds, seed_list=None, skip_sdv=False,
-                    keep_dir=None):
+                    keep_dir=None, skip_synthkit=False):
     import torch
     torch.set_num_threads(1)
     anchors = anchors_module()
@@ -94,8 +94,7 @@ def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, ep
     for synthesizer in synthesizers:
         figures = {"synthkit": {"quality": [], "auc": []}, "sdv": {"quality": [], "auc": []}}
         for seed in (seed_list if seed_list is not None else range(seeds)):
-            ours = synthkit_sample(binary, synthesizer, train_csv, workdir, epochs, seed, len(train))
-            runs = [("synthkit", ours)]
+            runs = [] if skip_synthkit else [("synthkit", synthkit_sample(binary, synthesizer, train_csv, workdir, epochs, seed, len(train)))]
             if not skip_sdv:
                 theirs, _, _, _ = anchors.run_sdv(synthesizer, train, cols, epochs, seed)
                 runs.append(("sdv", theirs))
@@ -109,6 +108,10 @@ def compare_quality(binary, synthesizers, train, holdout, train_csv, workdir, ep
                 print(f"{synthesizer} seed {seed} {name}: quality {score:.4f}, TSTR AUC {figures[name]['auc'][-1]:.4f}")
                 sys.stdout.flush()
         for metric in ("quality", "auc"):
+            if skip_synthkit:
+                sdv_mean, sdv_error = mean_and_error(figures["sdv"][metric])
+                print(f"{synthesizer} {epochs} epochs {metric}: sdv {sdv_mean:.4f} ± {sdv_error:.4f} (SynthKit skipped)")
+                continue
             if skip_sdv:
                 ours_mean, ours_error = mean_and_error(figures["synthkit"][metric])
                 print(f"{synthesizer} {epochs} epochs {metric}: synthkit {ours_mean:.4f} ± {ours_error:.4f} (SDV skipped)")
@@ -184,6 +187,7 @@ def main():
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--seed-list", help="comma-separated seeds instead of 0..--seeds-1 (e.g. to split runs)")
     parser.add_argument("--skip-sdv", action="store_true", help="SynthKit's figures only (reuse SDV's from an earlier run)")
+    parser.add_argument("--skip-synthkit", action="store_true", help="SDV's figures only (e.g. more SDV seeds)")
     parser.add_argument("--keep-dir", help="with --compare-quality: also write each synthetic table here as "
                         "<synthesizer>-<epochs>-<seed>-<synthkit|sdv>.csv (for Benchmarks/quality_breakdown.py)")
     args = parser.parse_args()
@@ -195,7 +199,8 @@ def main():
         if args.compare_quality:
             seed_list = [int(seed) for seed in args.seed_list.split(",")] if args.seed_list else None
             compare_quality(args.binary, args.synthesizers.split(","), train, holdout, train_csv, workdir, args.epochs,
-                            args.seeds, seed_list=seed_list, skip_sdv=args.skip_sdv, keep_dir=args.keep_dir)
+                            args.seeds, seed_list=seed_list, skip_sdv=args.skip_sdv, keep_dir=args.keep_dir,
+                            skip_synthkit=args.skip_synthkit)
             return
         for synthesizer in args.synthesizers.split(","):
             ours_pre, ours_epoch, ours_rows = synthkit(args.binary, synthesizer, train_csv, workdir, args.epochs)
