@@ -93,7 +93,7 @@ let package = Package(
             "SynthKitDeep",
             [
                 "SynthKitCore", "SynthKitTable", "SynthKitMath", "SynthKitTransforms", "SynthKitSynthesis",
-                "SynthKitTensor", "SynthKitNN",
+                "SynthKitTensor", "SynthKitNN", "SynthKitIntrinsics",
             ],
             settings: kernelSettings),
         library(

@@ -146,6 +146,7 @@ struct CTGANTraining {
                 generatorLoss = Double(loss.value.scalar)
             }
             progress.epochFinished(epoch, losses: ["generator": generatorLoss, "discriminator": discriminatorLoss])
+            ProcessMemory.releaseFreePages()
         }
     }
 }

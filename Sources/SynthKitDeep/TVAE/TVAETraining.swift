@@ -87,6 +87,7 @@ struct TVAETraining {
                 batches += 1
             }
             progress.epochFinished(epoch, losses: ["loss": lossTotal / Double(max(batches, 1))])
+            ProcessMemory.releaseFreePages()
         }
     }
 }

@@ -1,11 +1,15 @@
 #ifndef SYNTHKIT_INTRINSICS_H
 #define SYNTHKIT_INTRINSICS_H
 
-// The two things Swift cannot spell for SynthKit's kernels, kept to this header and one C file.
+// What Swift cannot spell for SynthKit's kernels and training loops, kept to this header and two C files.
 
 /// 1 when the CPU and the operating system support x86-64-v4 (AVX-512 F, BW, CD, DQ, VL with
 /// the opmask, ZMM_Hi256 and Hi16_ZMM states enabled in XCR0), else 0 (always 0 off x86-64).
 int synthkit_cpu_supports_x86_64_v4(void);
+
+/// Returns the heap's free pages to the operating system: glibc `malloc_trim(0)`, which Swift's
+/// Glibc module does not export; does nothing with other C libraries.
+void synthkit_release_free_heap_pages(void);
 
 /// Eight and sixteen Float lanes; Swift imports these as SIMD8<Float> and SIMD16<Float>.
 typedef float synthkit_float8 __attribute__((ext_vector_type(8)));
