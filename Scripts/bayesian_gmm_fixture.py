@@ -8,17 +8,10 @@ Writes Tests/SynthKitDeepTests/Fixtures/bayesian_gmm.json.
 import json
 import numpy as np
 import sklearn
-from sklearn.mixture import BayesianGaussianMixture
+from rdt_mixture import rdt_mixture, three_mode_sample
 
-rng = np.random.default_rng(17)
-n = 3000
-component = rng.choice(3, size=n, p=[0.5, 0.3, 0.2])
-means = np.array([-10.0, 5.0, 20.0])
-sds = np.array([1.0, 0.5, 2.0])
-values = rng.normal(means[component], sds[component])
-model = BayesianGaussianMixture(
-    n_components=10, weight_concentration_prior_type="dirichlet_process",
-    weight_concentration_prior=0.001, max_iter=100, tol=1e-3, n_init=1, random_state=0)
+_, values = three_mode_sample(17)
+model = rdt_mixture()
 model.fit(values.reshape(-1, 1))
 kept = model.weights_ > 0.005
 out = {

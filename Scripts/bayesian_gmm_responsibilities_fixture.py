@@ -12,17 +12,11 @@ Writes Tests/SynthKitDeepTests/Fixtures/bayesian_gmm_responsibilities.json.
 import json
 import numpy as np
 import sklearn
-from sklearn.mixture import BayesianGaussianMixture
+from rdt_mixture import rdt_mixture, three_mode_sample
 
-rng = np.random.default_rng(23)
-n = 3000
-component = rng.choice(3, size=n, p=[0.5, 0.3, 0.2])
-means = np.array([-10.0, 5.0, 20.0])
-sds = np.array([1.0, 0.5, 2.0])
-values = np.concatenate([rng.normal(means[component], sds[component]), rng.normal(60.0, 0.5, size=10)])
-model = BayesianGaussianMixture(
-    n_components=10, weight_concentration_prior_type="dirichlet_process",
-    weight_concentration_prior=0.001, max_iter=100, tol=1e-3, n_init=1, random_state=0)
+rng, sample = three_mode_sample(23)
+values = np.concatenate([sample, rng.normal(60.0, 0.5, size=10)])
+model = rdt_mixture()
 model.fit(values.reshape(-1, 1))
 probes = np.array([-12.0, -10.0, -3.0, 0.0, 4.5, 5.0, 12.5, 20.0, 26.0, 40.0, 59.5, 60.0, 61.0])
 out = {
