@@ -1,3 +1,4 @@
+import Foundation
 import SynthKitCore
 import SynthKitGemm
 #if arch(x86_64)
@@ -11,7 +12,8 @@ import SynthKitGemmAVX512
 /// SynthKitGemmAVX512 compiled with x86-64-v4 flags). `avx512` is chosen when the CPU and
 /// operating system support it (CPUID/XGETBV, `CPUFeatures`), so a default build runs the wide
 /// kernel on AVX-512 machines and stays safe elsewhere. `SYNTHKIT_GEMM_KERNEL=avx2` forces the
-/// narrow kernel (comparisons, benchmarks); `avx512` is honoured only where supported.
+/// narrow kernel (comparisons, benchmarks); `avx512` is honoured only where supported, and any
+/// other value than `auto` is reported on standard error and ignored.
 ///
 /// Every kernel adds each element's terms in the same order with the same depth blocks, so the
 /// choice does not change a single bit of any result (tested in `GemmKernelTests`).
@@ -24,11 +26,25 @@ enum GemmKernel: Sendable, Equatable, CaseIterable {
         #if AVX512 && arch(x86_64)
         return .avx512
         #else
-        let requested = ProcessEnvironment.value(of: "SYNTHKIT_GEMM_KERNEL")
-        if requested == "avx2" || !GemmKernel.avx512.isSupported { return .avx2 }
-        return .avx512
+        let supported: GemmKernel = GemmKernel.avx512.isSupported ? .avx512 : .avx2
+        guard let requested = ProcessEnvironment.value(of: "SYNTHKIT_GEMM_KERNEL")?.lowercased() else { return supported }
+        switch requested {
+        case "", "auto": return supported
+        case "avx2": return .avx2
+        case "avx512":
+            if supported != .avx512 { warn("SYNTHKIT_GEMM_KERNEL=avx512 asks for AVX-512, which this CPU lacks; using avx2") }
+            return supported
+        default:
+            warn("SYNTHKIT_GEMM_KERNEL=\(requested) is not auto, avx2 or avx512; using \(supported)")
+            return supported
+        }
         #endif
     }()
+
+    /// One line on standard error (the choice happens once, before any product).
+    private static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("synthkit: \(message)\n".utf8))
+    }
 
     /// Whether this processor can run the kernel.
     var isSupported: Bool {
