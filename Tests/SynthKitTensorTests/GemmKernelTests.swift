@@ -75,7 +75,7 @@ struct GemmKernelTests {
 
     @Test("the active kernel is the widest one this CPU supports unless the environment asks for avx2")
     func activeKernel() {
-        let requested = ProcessEnvironment.value(of: "SYNTHKIT_GEMM_KERNEL")
+        let requested = ProcessEnvironment.value(of: "SYNTHKIT_GEMM_KERNEL")?.lowercased()
         #if AVX512 && arch(x86_64)
         #expect(GemmKernel.active == .avx512)
         #else
