@@ -51,7 +51,7 @@ final class PackedRightOperand: @unchecked Sendable {
 
     /// The panels of the depth block starting at `depthStart`.
     func panels(depthStart: Int) -> UnsafeMutablePointer<Float> {
-        storage.base + depthStart &* paddedColumns
+        prepacked.panels(depthStart: depthStart)
     }
 
     /// The panels as the GEMM driver takes them.
